@@ -1,0 +1,154 @@
+/**
+ * `okr kpis` output. JSON and CSV carry unrounded numbers and unit names; text and Markdown round
+ * to three significant digits and show unit labels (spec §6).
+ */
+import { formatNumber, formatPercent, type Figure, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import type { Messages } from '@okr-plan/language';
+import { AstUtils } from 'langium';
+import type { LoadedPlan } from './plan-loader.js';
+import { pad, paint, visibleWidth } from './terminal.js';
+
+export interface KpiRow {
+    figures: KpiFigures;
+    file: string;
+    line: number;
+}
+
+export function kpiRows(loaded: LoadedPlan): KpiRow[] {
+    const { analysis, kpiNodes } = loaded.plan;
+    return analysis.kpis.map((figures, index) => {
+        const node = kpiNodes[index];
+        return { figures, file: loaded.fileOf(AstUtils.getDocument(node)), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+    });
+}
+
+export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
+    return JSON.stringify({
+        kpis: rows.map(({ figures: kpi, file, line }) => ({
+            name: kpi.name,
+            file,
+            line,
+            stage: kpi.stage,
+            unit: kpi.unit,
+            value: kpi.figure?.value ?? null,
+            low: kpi.figure?.low ?? null,
+            high: kpi.figure?.high ?? null,
+            target: kpi.target,
+            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation }))
+        })),
+        stages: stages.map(stage => ({
+            name: stage.name,
+            unit: stage.unit === null ? null : `${stage.unit}/month`,
+            value: stage.perMonth?.value ?? null,
+            low: stage.perMonth?.low ?? null,
+            high: stage.perMonth?.high ?? null
+        }))
+    }, null, 2) + '\n';
+}
+
+const CSV_COLUMNS = ['name', 'file', 'line', 'stage', 'unit', 'value', 'low', 'high', 'target', 'plan', 'latest_period', 'latest_actual', 'latest_deviation'];
+
+export function kpisCsv(rows: KpiRow[]): string {
+    const lines = [CSV_COLUMNS.join(',')];
+    for (const { figures: kpi, file, line } of rows) {
+        const latest = kpi.latestActual;
+        lines.push([kpi.name, file, line, kpi.stage, kpi.unit, kpi.figure?.value, kpi.figure?.low, kpi.figure?.high, kpi.target, kpi.plan, latest?.period, latest?.value, latest?.deviation].map(csvCell).join(','));
+    }
+    return lines.join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | null | undefined): string {
+    if (value === null || value === undefined) return '';
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** What a row shows to a person: every cell rounded and labelled. */
+interface DisplayRow {
+    name: string;
+    stage: string;
+    derived: string;
+    range: string;
+    target: string;
+    actual: string;
+    deviation: number | null;
+}
+
+function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, string>): DisplayRow[] {
+    return rows.map(({ figures: kpi }) => {
+        const unit = kpi.outputUnit === null ? '' : ' ' + messages.rateUnit(labels.get(kpi.outputUnit) ?? kpi.outputUnit, kpi.perPerson, kpi.timeUnit);
+        const latest = kpi.latestActual;
+        return {
+            name: kpi.name,
+            stage: kpi.stage ?? '—',
+            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}` : '—',
+            range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
+            target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
+            actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
+            deviation: latest?.deviation ?? null
+        };
+    });
+}
+
+function hasRange(figure: Figure): boolean {
+    return figure.low !== figure.high;
+}
+
+function stageCells(stage: StageFigures, messages: Messages, labels: Map<string, string>): string[] {
+    const label = stage.unit === null ? '' : labels.get(stage.unit) ?? stage.unit;
+    const perMonth = stage.perMonth ? `${formatNumber(stage.perMonth.value)} ${messages.rateUnit(label, false, 'month')}` : '—';
+    const range = stage.perMonth && hasRange(stage.perMonth) ? `${formatNumber(stage.perMonth.low)}–${formatNumber(stage.perMonth.high)}` : '';
+    const perPerson = stage.perPersonPerDay ? `${formatNumber(stage.perPersonPerDay.value)} ${messages.rateUnit(label, true, 'day')}` : '';
+    return [stage.name, perMonth, range, perPerson];
+}
+
+export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean): string {
+    const words = messages.reportWords();
+    const out: string[] = [];
+    const kpiTable = displayRows(rows, messages, labels).map(row => [
+        paint(colour, 'bold', row.name),
+        row.stage,
+        row.derived,
+        row.range,
+        row.target,
+        row.actual,
+        row.deviation === null ? '' : paint(colour, row.deviation < 0 ? 'red' : 'green', formatPercent(row.deviation))
+    ]);
+    out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
+    out.push('');
+    out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels)), colour, [0, 0, 0, 0]));
+    return out.join('\n') + '\n';
+}
+
+export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>): string {
+    const words = messages.reportWords();
+    const escape = (text: string) => text.replace(/\|/g, '\\|');
+    const md = (header: string[], body: string[][]) => [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...body.map(cells => `| ${cells.map(escape).join(' | ')} |`)
+    ];
+    const kpiBody = displayRows(rows, messages, labels).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation)]);
+    return [
+        `## ${words.kpis}`,
+        '',
+        ...md([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiBody),
+        '',
+        `## ${words.stages}`,
+        '',
+        ...md([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels))),
+        ''
+    ].join('\n');
+}
+
+/** An aligned table; columns that are empty in every row are left out. `right` marks right-aligned columns. */
+function table(header: string[], body: string[][], colour: boolean, right: number[]): string[] {
+    const keep = header.map((_, column) => body.some(row => visibleWidth(row[column]) > 0));
+    const widths = header.map((title, column) => Math.max(visibleWidth(title), ...body.map(row => visibleWidth(row[column]))));
+    const line = (cells: string[]) => cells
+        .map((cell, column) => (keep[column] ? pad(cell, widths[column], right[column] ? 'right' : 'left') : undefined))
+        .filter(cell => cell !== undefined)
+        .join('  ')
+        .trimEnd();
+    return [paint(colour, 'dim', line(header)), ...body.map(line)];
+}

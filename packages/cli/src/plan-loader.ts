@@ -1,0 +1,143 @@
+/**
+ * Loads the `.okr` files under the given paths into one Langium workspace, builds it, and returns
+ * every diagnostic with file, line and column. Files that are not UTF-8 text are not parsed: they
+ * get one `parse-error` at line 1, column 1, and the other files are still checked.
+ */
+import { createOkrServices, PARSE_ERROR, type Language, type OkrServices, type WorkspacePlan } from '@okr-plan/language';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface PlanDiagnostic {
+    /** Relative to the current folder, with forward slashes. */
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    code: string;
+    message: string;
+}
+
+export interface LoadedPlan {
+    files: string[];
+    diagnostics: PlanDiagnostic[];
+    plan: WorkspacePlan;
+    services: OkrServices;
+    /** The relative path of a document, as diagnostics print it. */
+    fileOf(document: LangiumDocument): string;
+}
+
+/** A path that could not be read: a usage or I/O error (exit status 2). */
+export class UnreadablePathError extends Error {
+    constructor(readonly path: string, readonly reason: string) {
+        super(`cannot read '${path}': ${reason}`);
+    }
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export async function loadPlan(paths: string[], cwd: string, language: Language): Promise<LoadedPlan> {
+    const files = await collectOkrFiles(paths.length > 0 ? paths : ['.'], cwd);
+    const { Okr, shared } = createOkrServices(EmptyFileSystem);
+    Okr.i18n.Messages.language = language;
+    const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
+    const diagnostics: PlanDiagnostic[] = [];
+    const documents: LangiumDocument[] = [];
+    const fileByUri = new Map<string, string>();
+    for (const file of files) {
+        const bytes = await readBytes(file);
+        const text = decodeText(bytes);
+        if (text === undefined) {
+            const reason = bytes.includes(0) ? 'nul' : 'encoding';
+            diagnostics.push({ file: relative(file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: PARSE_ERROR, message: Okr.i18n.Messages.undecodable(reason) });
+            continue;
+        }
+        const uri = URI.file(file);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push(document);
+        fileByUri.set(uri.toString(), relative(file));
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    for (const document of documents) {
+        const file = fileByUri.get(document.uri.toString())!;
+        for (const diagnostic of document.diagnostics ?? []) {
+            diagnostics.push({
+                file,
+                line: diagnostic.range.start.line + 1,
+                column: diagnostic.range.start.character + 1,
+                endLine: diagnostic.range.end.line + 1,
+                endColumn: diagnostic.range.end.character + 1,
+                severity: SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error',
+                code: String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? PARSE_ERROR),
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+            });
+        }
+    }
+    diagnostics.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code));
+    return {
+        files: files.map(relative),
+        diagnostics,
+        plan: Okr.plan.PlanWorkspace.current(),
+        services: Okr,
+        fileOf: document => fileByUri.get(document.uri.toString()) ?? relative(document.uri.fsPath)
+    };
+}
+
+/** Every `.okr` file named or found below the given paths, each once, in path order. */
+export async function collectOkrFiles(paths: string[], cwd: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const given of paths) {
+        const absolute = path.resolve(cwd, given);
+        const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => {
+            throw new UnreadablePathError(given, error.code === 'ENOENT' ? 'no such file or folder' : error.message);
+        });
+        if (stat.isDirectory()) await walk(absolute, found);
+        else found.add(absolute);
+    }
+    return [...found].sort(compare);
+}
+
+async function walk(folder: string, found: Set<string>): Promise<void> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error: Error) => {
+        throw new UnreadablePathError(folder, error.message);
+    });
+    for (const entry of entries) {
+        // Dependencies and tool folders are not part of anyone's plan.
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) await walk(full, found);
+        else if (entry.isFile() && entry.name.endsWith('.okr')) found.add(full);
+    }
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+    try {
+        return await fs.readFile(file);
+    } catch (error) {
+        throw new UnreadablePathError(file, (error as Error).message);
+    }
+}
+
+/** The text of a file, or undefined when it is not UTF-8 or contains NUL bytes. A BOM is dropped. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+    if (bytes.includes(0)) return undefined;
+    try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    } catch {
+        return undefined;
+    }
+}
+
+function toPosix(file: string): string {
+    return file.split(path.sep).join('/');
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,160 @@
+/**
+ * What the engine computes from a plan: figures for every stage and KPI, and findings
+ * (diagnostics without text: a code, a severity, a site and the numbers a message needs).
+ */
+import type { TimeUnit } from './model.js';
+
+/** A derived figure. `value` is computed from the midpoints of every input range; exact inputs give low = value = high. */
+export interface Figure {
+    low: number;
+    value: number;
+    high: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Codes the engine reports. The language layer adds parse-error, duplicate-name, duplicate-calendar, duplicate-policy and duplicate-clause. */
+export type FindingCode =
+    | 'kpi-without-key-result'
+    | 'kpi-without-process'
+    | 'kpi-on-uncertain-work'
+    | 'kpi-target-below-plan'
+    | 'kpi-behind-plan'
+    | 'cadence-below-plan'
+    | 'process-without-key-result'
+    | 'unused-team'
+    | 'unit-mismatch'
+    | 'missing-flow'
+    | 'missing-output'
+    | 'flow-on-first-stage'
+    | 'missing-target'
+    | 'invalid-quantity'
+    | 'kpi-needs-team'
+    | 'over-capacity'
+    | 'team-over-allocated';
+
+export interface Finding<S> {
+    code: FindingCode;
+    severity: Severity;
+    site: S;
+    /**
+     * Everything a message or a quick fix needs, by name. Numbers are unrounded; strings are
+     * names or the kind of thing at fault. Each code documents its args in derive.ts.
+     */
+    args: Record<string, string | number>;
+}
+
+/** One step of a stage requirement's derivation, for hovers and explanations. All rates per working day. */
+export type DerivationStep =
+    | {
+          /** The process demand: the sum of the key results going `via` the process. */
+          kind: 'demand';
+          keyResults: { name: string; amount: Figure; per: TimeUnit; unit: string; perDay: Figure }[];
+          result: Figure;
+      }
+    | {
+          /** Requirement carried back from the next stage through its flow clause. */
+          kind: 'flow';
+          fromStage: string;
+          fromUnit: string;
+          flow: 'needs' | 'yields' | 'conversion';
+          /** The clause's number (N, or P as a fraction). */
+          factor: Figure;
+          result: Figure;
+      }
+    | {
+          /** The stage's cadence raised (or set) the requirement. */
+          kind: 'cadence';
+          amount: Figure;
+          per: TimeUnit;
+          perDay: Figure;
+          /** Requirement before the floor, null when there was none. */
+          before: Figure | null;
+          result: Figure;
+      };
+
+export interface StageFigures {
+    /** Qualified name `Process.Stage`. */
+    name: string;
+    process: string;
+    /** Output unit name, null when the stage has none (or it did not resolve). */
+    unit: string | null;
+    /** Effective requirement per working day, null when not derivable. */
+    perDay: Figure | null;
+    /** The same per month (per day × workdays per month), as the CLI's JSON prints it. */
+    perMonth: Figure | null;
+    /** Team working on the stage, if any. */
+    team: string | null;
+    /** headcount × availability × share, null without a (valid) team or share. */
+    effectiveHeadcount: number | null;
+    /** The share of the team's time the stage gets (explicit, or the implicit equal split). */
+    share: number | null;
+    /** perDay / effectiveHeadcount. */
+    perPersonPerDay: Figure | null;
+    /** How perDay came about, in order; empty when it was not derived. */
+    steps: DerivationStep[];
+}
+
+export interface ActualFigures {
+    period: string;
+    value: number;
+    /** (actual − plan) / plan; null when the plan is null or 0. */
+    deviation: number | null;
+    cause?: string;
+}
+
+export interface KpiFigures {
+    name: string;
+    /** Qualified stage name, null when the KPI has no (resolvable) `of`. */
+    stage: string | null;
+    /** `<output>[/person]/<timeunit>`, null without a stage output. */
+    unit: string | null;
+    outputUnit: string | null;
+    perPerson: boolean;
+    timeUnit: TimeUnit;
+    figure: Figure | null;
+    /** Hand-set target, null when none. */
+    target: number | null;
+    /** target if set, else the derived value. */
+    plan: number | null;
+    /** (high − low) / value; null without a figure or when value is 0. */
+    spread: number | null;
+    /** The derived value rounded up to two significant digits: the target a manager would set. */
+    suggestedTarget: number | null;
+    /** In the order written. */
+    actuals: ActualFigures[];
+    /** The actual with the latest period (the last written on a tie); null when none. */
+    latestActual: ActualFigures | null;
+}
+
+export interface KeyResultFigures {
+    name: string;
+    process: string | null;
+    unit: string | null;
+    per: TimeUnit | null;
+    /** The target as written (in its own time unit), null for a qualitative key result. */
+    target: Figure | null;
+    actuals: ActualFigures[];
+    latestActual: ActualFigures | null;
+}
+
+export interface ResolvedCalendar {
+    workdaysPerMonth: number;
+    workdaysPerWeek: number;
+}
+
+export interface ResolvedPolicy {
+    /** Fractions: 10% → 0.1. */
+    tolerance: number;
+    uncertainty: number;
+}
+
+export interface PlanAnalysis<S> {
+    calendar: ResolvedCalendar;
+    policy: ResolvedPolicy;
+    /** Every stage of every process, processes in input order, stages in declaration order. */
+    stages: StageFigures[];
+    kpis: KpiFigures[];
+    keyResults: KeyResultFigures[];
+    findings: Finding<S>[];
+}

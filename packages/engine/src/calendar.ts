@@ -1,0 +1,21 @@
+/**
+ * Working days per time unit, and the defaults of the `calendar` and `policy` blocks.
+ */
+import type { ResolvedCalendar, ResolvedPolicy } from './analysis.js';
+import type { TimeUnit } from './model.js';
+
+export const DEFAULT_CALENDAR: Readonly<ResolvedCalendar> = Object.freeze({ workdaysPerMonth: 21, workdaysPerWeek: 5 });
+
+export const DEFAULT_POLICY: Readonly<ResolvedPolicy> = Object.freeze({ tolerance: 0.1, uncertainty: 0.5 });
+
+/** How many working days one time unit has: a day is one working day, a quarter 3 months, a year 12. */
+export function workingDays(unit: TimeUnit, calendar: Partial<ResolvedCalendar> = DEFAULT_CALENDAR): number {
+    const perMonth = calendar.workdaysPerMonth ?? DEFAULT_CALENDAR.workdaysPerMonth;
+    switch (unit) {
+        case 'day': return 1;
+        case 'week': return calendar.workdaysPerWeek ?? DEFAULT_CALENDAR.workdaysPerWeek;
+        case 'month': return perMonth;
+        case 'quarter': return 3 * perMonth;
+        case 'year': return 12 * perMonth;
+    }
+}

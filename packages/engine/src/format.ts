@@ -1,0 +1,84 @@
+/**
+ * Display helpers shared by the CLI's text output, hovers and inlay hints. Numbers shown to
+ * people have at most three significant digits and never read NaN, Infinity or undefined.
+ */
+
+/** What a format function shows for a number that is not finite. */
+export const NOT_A_NUMBER = '—';
+
+/** At most three significant digits, plain decimal notation: 2000/3/21 → "31.7", 1234567 → "1230000". */
+export function formatNumber(x: number): string {
+    if (!Number.isFinite(x)) return NOT_A_NUMBER;
+    if (x === 0) return '0'; // also -0
+    return (x < 0 ? '-' : '') + plainDecimal(Math.abs(x).toExponential(2));
+}
+
+/** A fraction as a signed percentage, one decimal and three significant digits at most: -0.0667 → "-6.7%", 0.05 → "+5%". */
+export function formatPercent(fraction: number): string {
+    const percent = fraction * 100;
+    if (!Number.isFinite(percent)) return NOT_A_NUMBER;
+    const magnitude = Math.abs(percent);
+    if (magnitude === 0) return '0%';
+    const exponent = decimalExponent(magnitude.toExponential(2));
+    // Three significant digits need 2 - exponent decimals; more than one is cut to one.
+    const text = 2 - exponent > 1 ? stripTrailingZeros(magnitude.toFixed(1)) : plainDecimal(magnitude.toExponential(2));
+    if (text === '0') return '0%';
+    return `${percent < 0 ? '-' : '+'}${text}%`;
+}
+
+/**
+ * The target a manager would set: `x` rounded up to two significant digits (31.746 → 32,
+ * 666.67 → 670, 0.476 → 0.48). A value within 1e-9 of a two-digit step is taken as that step,
+ * so float noise (0.29 computed as 0.28999999999999998) is not rounded up.
+ */
+export function roundUpTarget(x: number): number | null {
+    if (!Number.isFinite(x)) return null;
+    if (x === 0) return 0;
+    // Scale so that |x| has two digits before the point: |scaled| in [10, 100).
+    let exponent = Math.floor(Math.log10(Math.abs(x))) - 1;
+    // log10 may be off by one near powers of ten.
+    if (Math.abs(shift(x, -exponent)) >= 100) exponent += 1;
+    else if (Math.abs(shift(x, -exponent)) < 10) exponent -= 1;
+    const scaled = shift(x, -exponent);
+    const nearest = Math.round(scaled);
+    const steps = Math.abs(scaled - nearest) <= 1e-9 ? nearest : Math.ceil(scaled);
+    const result = shift(steps, exponent) + 0; // + 0 turns -0 into 0
+    return Number.isFinite(result) ? result : null;
+}
+
+/** For a rate below one per time unit, the N of "1 every N time units" (0.5 → 2); null otherwise. */
+export function everyN(ratePerUnit: number): number | null {
+    if (!Number.isFinite(ratePerUnit) || ratePerUnit <= 0 || ratePerUnit >= 1) return null;
+    const n = 1 / ratePerUnit;
+    return Number.isFinite(n) ? n : null;
+}
+
+/** x × 10^power, multiplying or dividing by exact powers of ten, in two steps where one would overflow. */
+function shift(x: number, power: number): number {
+    const first = Math.max(-300, Math.min(300, power));
+    return scaleBy(scaleBy(x, first), power - first);
+}
+
+function scaleBy(x: number, power: number): number {
+    return power >= 0 ? x * 10 ** power : x / 10 ** -power;
+}
+
+/** "1.23e+6" → "1230000", "1.23e-4" → "0.000123": the digits of an exponential string without the exponent. */
+function plainDecimal(exponential: string): string {
+    const [mantissa] = exponential.split('e');
+    const digits = mantissa.replace('.', '');
+    const exponent = decimalExponent(exponential);
+    let text: string;
+    if (exponent < 0) text = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+    else if (exponent + 1 >= digits.length) text = digits + '0'.repeat(exponent + 1 - digits.length);
+    else text = `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+    return stripTrailingZeros(text);
+}
+
+function decimalExponent(exponential: string): number {
+    return Number(exponential.split('e')[1]);
+}
+
+function stripTrailingZeros(text: string): string {
+    return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}

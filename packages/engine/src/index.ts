@@ -1,0 +1,8 @@
+/** The OKR Plan engine: pure arithmetic from a parsed plan to figures and findings. */
+export * from './model.js';
+export * from './analysis.js';
+export * from './interval.js';
+export * from './calendar.js';
+export * from './period.js';
+export * from './format.js';
+export { analysePlan } from './derive.js';

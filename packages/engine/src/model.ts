@@ -1,0 +1,171 @@
+/**
+ * The plan as the engine sees it: plain data, already parsed and linked by whoever calls the
+ * engine. Every clause carries an opaque `site` of type `S`; the engine never looks inside a
+ * site, it only hands it back in findings so the caller can place a diagnostic. (The language
+ * package uses Langium AST nodes as sites; tests use strings.)
+ *
+ * References are given as the target's name, or `null` when the caller could not resolve the
+ * reference uniquely (unresolved or duplicated name). The caller reports those errors itself;
+ * the engine only treats every figure that depends on a `null` reference as not derivable.
+ */
+
+export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/** A number as written: a single value (low === high) or a range `low..high`. Percentages are given as fractions (3% → 0.03). */
+export interface QuantityInput<S> {
+    low: number;
+    high: number;
+    /** True when the source wrote a percentage (`3%`); lets messages print it back the same way. */
+    percent?: boolean;
+    site: S;
+}
+
+/** `N unit per timeunit`: a key result target, a cadence or a capacity. */
+export interface RateInput<S> {
+    amount: QuantityInput<S>;
+    /** Unit name, `null` when the unit reference did not resolve. */
+    unit: string | null;
+    per: TimeUnit;
+    /** The whole clause (`target …`, `cadence …`, `capacity …`). */
+    site: S;
+}
+
+export interface UnitInput<S> {
+    name: string;
+    label?: string;
+    site: S;
+}
+
+export interface CalendarInput<S> {
+    workdaysPerMonth?: QuantityInput<S>;
+    workdaysPerWeek?: QuantityInput<S>;
+}
+
+export interface PolicyInput<S> {
+    tolerance?: QuantityInput<S>;
+    uncertainty?: QuantityInput<S>;
+}
+
+export interface TeamInput<S> {
+    name: string;
+    label?: string;
+    /** Missing when the team declares no headcount. */
+    headcount?: QuantityInput<S>;
+    availability?: QuantityInput<S>;
+    nameSite: S;
+}
+
+export type FlowInput<S> =
+    | {
+          kind: 'needs';
+          /** N in `needs N <prevUnit> per <thisUnit>`. */
+          amount: QuantityInput<S>;
+          /** Unit that must equal the previous stage's output. */
+          unit: string | null;
+          /** Unit that must equal this stage's output. */
+          perUnit: string | null;
+          site: S;
+      }
+    | {
+          kind: 'yields';
+          /** N in `yields N <thisUnit> per <prevUnit>`. */
+          amount: QuantityInput<S>;
+          /** Unit that must equal this stage's output. */
+          unit: string | null;
+          /** Unit that must equal the previous stage's output. */
+          perUnit: string | null;
+          site: S;
+      }
+    | {
+          kind: 'conversion';
+          /** P as a fraction (2% → 0.02), possibly a range. */
+          rate: QuantityInput<S>;
+          site: S;
+      };
+
+export interface StageInput<S> {
+    /** Qualified name `Process.Stage`. */
+    name: string;
+    label?: string;
+    /** Output unit name; `null` when unresolved, `undefined` when the stage has no `output` clause. */
+    output: string | null | undefined;
+    outputSite?: S;
+    team?: {
+        /** Team name, `null` when unresolved. */
+        team: string | null;
+        /** Explicit share as a fraction (50% → 0.5). */
+        share?: QuantityInput<S>;
+        site: S;
+    };
+    flow?: FlowInput<S>;
+    cadence?: RateInput<S>;
+    capacity?: RateInput<S>;
+    nonstandard: boolean;
+    /** Set by the caller when the stage has an error of its own the engine cannot see (e.g. two flow clauses); its figures and everything upstream are not derived. */
+    broken?: boolean;
+    nameSite: S;
+}
+
+export interface ProcessInput<S> {
+    name: string;
+    label?: string;
+    nonstandard: boolean;
+    /** In declaration order: the first is the top of the funnel, the last gives the process output. */
+    stages: StageInput<S>[];
+    nameSite: S;
+}
+
+export interface ActualInput<S> {
+    /** As written: `2026-01`, `2026-W03`, `2026-01-15`, `2026-Q1`. */
+    period: string;
+    value: number;
+    cause?: string;
+    site: S;
+}
+
+export interface KeyResultInput<S> {
+    /** Qualified name `Objective.KeyResult`. */
+    name: string;
+    label?: string;
+    target?: RateInput<S>;
+    via?: {
+        /** Process name, `null` when unresolved. */
+        process: string | null;
+        site: S;
+    };
+    actuals: ActualInput<S>[];
+    nameSite: S;
+}
+
+export interface KpiInput<S> {
+    name: string;
+    label?: string;
+    of?: {
+        /** Qualified stage name, `null` when unresolved. */
+        stage: string | null;
+        site: S;
+    };
+    /** Normalisation; absent means `per month`, not per person. */
+    per?: {
+        perPerson: boolean;
+        timeUnit: TimeUnit;
+        site: S;
+    };
+    target?: { value: number; site: S };
+    actuals: ActualInput<S>[];
+    nameSite: S;
+}
+
+export interface PlanInput<S> {
+    units: UnitInput<S>[];
+    /** The calendar in force (the first in path order); absent means the defaults. */
+    calendar?: CalendarInput<S>;
+    /** The policy in force (the first in path order); absent means the defaults. */
+    policy?: PolicyInput<S>;
+    teams: TeamInput<S>[];
+    processes: ProcessInput<S>[];
+    keyResults: KeyResultInput<S>[];
+    kpis: KpiInput<S>[];
+}

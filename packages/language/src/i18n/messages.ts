@@ -1,0 +1,144 @@
+/**
+ * Every sentence the tool says, in English and Russian. Findings carry numbers and names; the
+ * catalogues below turn them into messages that say what is wrong, with which number, and what
+ * to do. Numbers are rounded for people (three significant digits); the figures themselves stay
+ * exact in JSON.
+ */
+import { formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
+import type { PlanFinding } from '../plan/plan-findings.js';
+import type { Language } from './locale.js';
+import { EN } from './en.js';
+import { RU } from './ru.js';
+
+export type Args = Record<string, string | number>;
+
+/** Helpers a catalogue uses to print args. */
+export interface Formatter {
+    /** A number arg rounded for display; '' when absent. */
+    num(args: Args, key: string): string;
+    /** A fraction arg as a percentage (0.1 → 10%); '' when absent. */
+    pct(args: Args, key: string): string;
+    /** A signed deviation (−0.067 → −6.7%). */
+    dev(args: Args, key: string): string;
+    /** A string arg; '' when absent. */
+    str(args: Args, key: string): string;
+    /** A unit arg shown by its label. */
+    unit(args: Args, key: string): string;
+    has(args: Args, key: string): boolean;
+}
+
+export interface Catalogue {
+    findings: Record<string, (args: Args, f: Formatter) => string>;
+    /** One line per code, for SARIF rule descriptions and docs. */
+    rules: Record<string, string>;
+    syntax(detail: string): string;
+    undecodable(reason: 'nul' | 'encoding'): string;
+    unresolved(kind: string, name: string): string;
+    referenceKinds: Record<string, string>;
+    timeUnits: Record<TimeUnit, string>;
+    person: string;
+    check: {
+        noProblems: string;
+        summary(counts: Record<'error' | 'warning' | 'info' | 'hint', number>, files: number): string;
+        severity: Record<'error' | 'warning' | 'info' | 'hint', string>;
+    };
+    report: ReportWords;
+}
+
+export interface ReportWords {
+    kpis: string;
+    stages: string;
+    kpi: string;
+    stage: string;
+    derived: string;
+    range: string;
+    target: string;
+    latestActual: string;
+    deviation: string;
+    perMonth: string;
+    perPersonPerDay: string;
+}
+
+const CATALOGUES: Record<Language, Catalogue> = { en: EN, ru: RU };
+
+/** Which property of which node kind holds which kind of reference, for "unknown X" messages. */
+const REFERENCE_KIND: Record<string, string> = {
+    'Via.process': 'process',
+    'KpiOf.stage': 'stage',
+    'StageTeam.team': 'team',
+    'Output.unit': 'unit',
+    'Rate.unit': 'unit',
+    'Needs.unit': 'unit',
+    'Needs.perUnit': 'unit',
+    'Yields.unit': 'unit',
+    'Yields.perUnit': 'unit'
+};
+
+export class Messages {
+    language: Language = 'en';
+
+    private get catalogue(): Catalogue {
+        return CATALOGUES[this.language];
+    }
+
+    finding(finding: PlanFinding, unitLabels: ReadonlyMap<string, string> = new Map()): string {
+        const render = this.catalogue.findings[finding.code];
+        return render ? render({ ...finding.args, $severity: finding.severity }, formatter(unitLabels)) : finding.code;
+    }
+
+    ruleDescription(code: string): string {
+        return this.catalogue.rules[code] ?? code;
+    }
+
+    syntax(detail: string): string {
+        return this.catalogue.syntax(detail);
+    }
+
+    undecodable(reason: 'nul' | 'encoding'): string {
+        return this.catalogue.undecodable(reason);
+    }
+
+    /** The message of a reference that names nothing (Langium's linking error), by where it was written. */
+    unresolved(containerType: string, property: string, name: string): string {
+        const kind = REFERENCE_KIND[`${containerType}.${property}`] ?? 'declaration';
+        return this.catalogue.unresolved(kind, name);
+    }
+
+    /** `m²/person/day`, `м²/чел./день`. */
+    rateUnit(unitLabel: string, perPerson: boolean, timeUnit: TimeUnit): string {
+        const c = this.catalogue;
+        return `${unitLabel}${perPerson ? `/${c.person}` : ''}/${c.timeUnits[timeUnit]}`;
+    }
+
+    checkWords(): Catalogue['check'] {
+        return this.catalogue.check;
+    }
+
+    reportWords(): ReportWords {
+        return this.catalogue.report;
+    }
+}
+
+function formatter(unitLabels: ReadonlyMap<string, string>): Formatter {
+    const number = (args: Args, key: string) => (typeof args[key] === 'number' ? (args[key] as number) : undefined);
+    return {
+        num: (args, key) => {
+            const value = number(args, key);
+            return value === undefined ? '' : formatNumber(value);
+        },
+        pct: (args, key) => {
+            const value = number(args, key);
+            return value === undefined ? '' : `${formatNumber(value * 100)}%`;
+        },
+        dev: (args, key) => {
+            const value = number(args, key);
+            return value === undefined ? '' : formatPercent(value);
+        },
+        str: (args, key) => (args[key] === undefined ? '' : String(args[key])),
+        unit: (args, key) => {
+            const name = args[key] === undefined ? '' : String(args[key]);
+            return unitLabels.get(name) ?? name;
+        },
+        has: (args, key) => args[key] !== undefined
+    };
+}

@@ -1,0 +1,306 @@
+/**
+ * One document's share of the plan: its declarations and the engine inputs they give, read
+ * straight from the syntax tree. A fragment depends on nothing but its own document (references
+ * are kept as the names written), so it is cached per document and rebuilt only when that
+ * document changes; names are resolved across the workspace later (plan-workspace.ts).
+ */
+import type { ActualInput, FlowInput, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
+import type { AstNode, LangiumDocument, Reference } from 'langium';
+import * as ast from '../generated/ast.js';
+import { readQuantity, type QuantityShape } from './quantities.js';
+import type { PlanFinding } from './plan-findings.js';
+import type { Site } from './site.js';
+
+export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
+
+export interface DeclaredName {
+    /** Qualified for stages (`Process.Stage`) and key results (`Objective.KeyResult`). */
+    name: string;
+    kind: DeclarationKind;
+    node: AstNode;
+}
+
+export interface CalendarFragment {
+    node: ast.Calendar;
+    workdaysPerMonth?: QuantityInput<Site>;
+    workdaysPerWeek?: QuantityInput<Site>;
+}
+
+export interface PolicyFragment {
+    node: ast.Policy;
+    tolerance?: QuantityInput<Site>;
+    uncertainty?: QuantityInput<Site>;
+}
+
+/** Engine inputs whose reference fields still hold the names as written. */
+export interface PlanFragment {
+    uri: string;
+    declarations: DeclaredName[];
+    units: UnitInput<Site>[];
+    calendars: CalendarFragment[];
+    policies: PolicyFragment[];
+    teams: TeamInput<Site>[];
+    processes: ProcessInput<Site>[];
+    keyResults: KeyResultInput<Site>[];
+    kpis: KpiInput<Site>[];
+    /** Problems visible from this document alone: badly shaped numbers, repeated clauses. */
+    findings: PlanFinding[];
+}
+
+const NUMBER: QuantityShape = { kind: 'number', range: false };
+const NUMBER_OR_RANGE: QuantityShape = { kind: 'number', range: true };
+const PERCENT: QuantityShape = { kind: 'percent', range: false };
+const PERCENT_OR_RANGE: QuantityShape = { kind: 'percent', range: true };
+
+export function buildPlanFragment(document: LangiumDocument): PlanFragment {
+    return new FragmentBuilder(document.uri.toString()).build(document.parseResult.value as ast.Plan);
+}
+
+class FragmentBuilder {
+    private readonly fragment: PlanFragment;
+
+    constructor(uri: string) {
+        this.fragment = { uri, declarations: [], units: [], calendars: [], policies: [], teams: [], processes: [], keyResults: [], kpis: [], findings: [] };
+    }
+
+    build(plan: ast.Plan): PlanFragment {
+        for (const declaration of plan.declarations ?? []) {
+            switch (declaration.$type) {
+                case 'UnitDeclaration': this.unit(declaration); break;
+                case 'Calendar': this.calendar(declaration); break;
+                case 'Policy': this.policy(declaration); break;
+                case 'Team': this.team(declaration); break;
+                case 'Objective': this.objective(declaration); break;
+                case 'Process': this.process(declaration); break;
+                case 'Kpi': this.kpi(declaration); break;
+            }
+        }
+        return this.fragment;
+    }
+
+    private declare(name: string | undefined, kind: DeclarationKind, node: AstNode): name is string {
+        if (!name) return false; // a declaration the parser could not complete
+        this.fragment.declarations.push({ name, kind, node });
+        return true;
+    }
+
+    private unit(node: ast.UnitDeclaration): void {
+        if (this.declare(node.name, 'unit', node)) {
+            this.fragment.units.push({ name: node.name, label: node.label, site: { node, property: 'name' } });
+        }
+    }
+
+    private calendar(node: ast.Calendar): void {
+        const calendar: CalendarFragment = { node };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (!clause.count) continue;
+            if (clause.per !== 'month' && clause.per !== 'week') {
+                this.invalid(clause, 'workdays-period', { what: 'workdays', per: clause.per });
+                continue;
+            }
+            if (this.repeated(seen, clause.per, clause)) continue;
+            const count = this.quantity(clause.count, NUMBER);
+            if (clause.per === 'month') calendar.workdaysPerMonth = count;
+            else calendar.workdaysPerWeek = count;
+        }
+        this.fragment.calendars.push(calendar);
+    }
+
+    private policy(node: ast.Policy): void {
+        const policy: PolicyFragment = { node };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (!clause.value || this.repeated(seen, clause.$type, clause)) continue;
+            const value = this.quantity(clause.value, PERCENT);
+            if (ast.isTolerance(clause)) policy.tolerance = value;
+            else policy.uncertainty = value;
+        }
+        this.fragment.policies.push(policy);
+    }
+
+    private team(node: ast.Team): void {
+        if (!this.declare(node.name, 'team', node)) return;
+        const team: TeamInput<Site> = { name: node.name, label: node.label, nameSite: { node, property: 'name' } };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (this.repeated(seen, clause.$type, clause)) continue;
+            if (ast.isHeadcount(clause) && clause.value) team.headcount = this.quantity(clause.value, NUMBER);
+            if (ast.isAvailability(clause) && clause.value) team.availability = this.quantity(clause.value, PERCENT);
+        }
+        this.fragment.teams.push(team);
+    }
+
+    private objective(node: ast.Objective): void {
+        if (!this.declare(node.name, 'objective', node)) return;
+        this.repeatedOwners(node.clauses);
+        for (const clause of node.clauses) {
+            if (ast.isKeyResult(clause)) this.keyResult(node.name, clause);
+        }
+    }
+
+    private keyResult(objective: string, node: ast.KeyResult): void {
+        const name = node.name ? `${objective}.${node.name}` : undefined;
+        if (!this.declare(name, 'keyresult', node)) return;
+        const keyResult: KeyResultInput<Site> = { name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (ast.isActual(clause)) {
+                this.actual(clause, keyResult.actuals);
+                continue;
+            }
+            if (this.repeated(seen, clause.$type, clause)) continue;
+            if (ast.isKeyResultTarget(clause) && clause.rate) keyResult.target = this.rate(clause.rate, clause);
+            if (ast.isVia(clause)) keyResult.via = { process: refName(clause.process), site: { node: clause } };
+        }
+        this.fragment.keyResults.push(keyResult);
+    }
+
+    private process(node: ast.Process): void {
+        if (!this.declare(node.name, 'process', node)) return;
+        this.repeatedOwners(node.clauses);
+        const process: ProcessInput<Site> = {
+            name: node.name,
+            label: node.label,
+            nonstandard: node.clauses.some(ast.isNonstandard),
+            stages: [],
+            nameSite: { node, property: 'name' }
+        };
+        for (const clause of node.clauses) {
+            if (ast.isStage(clause)) {
+                const stage = this.stage(node.name, clause);
+                if (stage) process.stages.push(stage);
+            }
+        }
+        this.fragment.processes.push(process);
+    }
+
+    private stage(processName: string, node: ast.Stage): StageInput<Site> | undefined {
+        const name = node.name ? `${processName}.${node.name}` : undefined;
+        if (!this.declare(name, 'stage', node)) return undefined;
+        const stage: StageInput<Site> = {
+            name,
+            label: node.label,
+            output: undefined,
+            nonstandard: false,
+            nameSite: { node, property: 'name' }
+        };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (ast.isNonstandard(clause)) {
+                stage.nonstandard = true;
+                continue;
+            }
+            const isFlow = ast.isNeeds(clause) || ast.isYields(clause) || ast.isConversion(clause);
+            if (this.repeated(seen, isFlow ? 'flow' : clause.$type, clause)) {
+                // Two flow clauses leave the stage's link to the previous one ambiguous.
+                if (isFlow) stage.broken = true;
+                continue;
+            }
+            switch (clause.$type) {
+                case 'Output':
+                    stage.output = refName(clause.unit);
+                    stage.outputSite = { node: clause };
+                    break;
+                case 'StageTeam':
+                    stage.team = {
+                        team: refName(clause.team),
+                        share: clause.share ? this.quantity(clause.share, PERCENT) : undefined,
+                        site: { node: clause }
+                    };
+                    break;
+                case 'Needs':
+                case 'Yields':
+                    stage.flow = this.ratioFlow(clause);
+                    break;
+                case 'Conversion':
+                    if (clause.rate) stage.flow = { kind: 'conversion', rate: this.quantity(clause.rate, PERCENT_OR_RANGE), site: { node: clause } };
+                    break;
+                case 'Cadence':
+                    if (clause.rate) stage.cadence = this.rate(clause.rate, clause);
+                    break;
+                case 'Capacity':
+                    if (clause.rate) stage.capacity = this.rate(clause.rate, clause);
+                    break;
+            }
+        }
+        return stage;
+    }
+
+    private ratioFlow(clause: ast.Needs | ast.Yields): FlowInput<Site> | undefined {
+        if (!clause.amount) return undefined;
+        return {
+            kind: clause.$type === 'Needs' ? 'needs' : 'yields',
+            amount: this.quantity(clause.amount, NUMBER_OR_RANGE),
+            unit: refName(clause.unit),
+            perUnit: refName(clause.perUnit),
+            site: { node: clause }
+        };
+    }
+
+    private kpi(node: ast.Kpi): void {
+        if (!this.declare(node.name, 'kpi', node)) return;
+        const kpi: KpiInput<Site> = { name: node.name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
+        const seen = new Set<string>();
+        for (const clause of node.clauses) {
+            if (ast.isActual(clause)) {
+                this.actual(clause, kpi.actuals);
+                continue;
+            }
+            if (this.repeated(seen, clause.$type, clause)) continue;
+            if (ast.isKpiOf(clause)) kpi.of = { stage: refName(clause.stage), site: { node: clause } };
+            if (ast.isKpiPer(clause) && clause.timeUnit) kpi.per = { perPerson: clause.perPerson, timeUnit: clause.timeUnit as TimeUnit, site: { node: clause } };
+            if (ast.isKpiTarget(clause) && clause.value) {
+                const target = this.quantity(clause.value, NUMBER);
+                // A badly written target is reported already; the KPI falls back to its derived plan.
+                if (Number.isFinite(target.low)) kpi.target = { value: target.low, site: { node: clause } };
+            }
+        }
+        this.fragment.kpis.push(kpi);
+    }
+
+    private actual(node: ast.Actual, into: ActualInput<Site>[]): void {
+        if (!node.period || !node.value) return;
+        const value = this.quantity(node.value, NUMBER);
+        // A badly written actual is reported already and left out of the figures.
+        if (Number.isFinite(value.low)) into.push({ period: node.period, value: value.low, cause: node.cause, site: { node } });
+    }
+
+    private rate(rate: ast.Rate, clause: AstNode): RateInput<Site> | undefined {
+        if (!rate.amount || !rate.per) return undefined;
+        return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
+    }
+
+    private quantity(node: ast.Quantity, shape: QuantityShape): QuantityInput<Site> {
+        const read = readQuantity(node, shape);
+        if (read.problem) this.invalid(node, read.problem, {});
+        return read.quantity;
+    }
+
+    /** A number written in a shape its clause does not take; `reason` says which (see quantities.ts). */
+    private invalid(node: AstNode, reason: string, args: Record<string, string | number>): void {
+        this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args: { reason, ...args } });
+    }
+
+    /** Records a clause kind; reports `duplicate-clause` and returns true when it was seen before. */
+    private repeated(seen: Set<string>, kind: string, clause: AstNode): boolean {
+        if (!seen.has(kind)) {
+            seen.add(kind);
+            return false;
+        }
+        const keyword = clause.$cstNode?.text.split(/\s/, 1)[0] ?? kind;
+        this.fragment.findings.push({ code: 'duplicate-clause', severity: 'error', site: { node: clause }, args: { clause: keyword } });
+        return true;
+    }
+
+    private repeatedOwners(clauses: AstNode[]): void {
+        const seen = new Set<string>();
+        for (const clause of clauses) {
+            if (ast.isOwner(clause)) this.repeated(seen, 'Owner', clause);
+        }
+    }
+}
+
+function refName(reference: Reference | undefined): string | null {
+    return reference?.$refText || null;
+}

@@ -1,0 +1,181 @@
+/**
+ * The plan of the whole workspace: every document's fragment joined, names resolved, and the
+ * engine run once per workspace state. Validation, hovers, hints and the CLI all read the one
+ * analysis cached here, so they never disagree.
+ */
+import { analysePlan, type KeyResultInput, type KpiInput, type PlanAnalysis, type PlanInput, type ProcessInput, type StageInput } from '@okr-plan/engine';
+import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import type { OkrServices } from '../okr-module.js';
+import { buildPlanFragment, type DeclarationKind, type PlanFragment } from './plan-fragment.js';
+import type { PlanFinding } from './plan-findings.js';
+import type { Site } from './site.js';
+
+export interface WorkspacePlan {
+    analysis: PlanAnalysis<Site>;
+    /** Every finding of the workspace (engine and language) by document URI, in a stable order. */
+    findingsByDocument: Map<string, PlanFinding[]>;
+    /** Declarations by qualified name. */
+    declarations: Map<string, { kind: DeclarationKind; node: AstNode }[]>;
+    /** The declaration of each of `analysis.kpis`, index for index. */
+    kpiNodes: AstNode[];
+    /** Unit labels by unit name, for display (`m2` → `m²`); a unit without a label shows its name. */
+    unitLabels: Map<string, string>;
+}
+
+export class PlanWorkspace {
+    private readonly documents: LangiumDocuments;
+    private readonly fragments: DocumentCache<string, PlanFragment>;
+    private readonly plan: WorkspaceCache<string, WorkspacePlan>;
+    /** What each document's diagnostics last showed of its plan findings, to spot stale ones. */
+    private readonly published = new Map<string, string>();
+
+    constructor(services: OkrServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.fragments = new DocumentCache(services.shared);
+        this.plan = new WorkspaceCache(services.shared);
+    }
+
+    fragment(document: LangiumDocument): PlanFragment {
+        return this.fragments.get(document.uri, 'fragment', () => buildPlanFragment(document));
+    }
+
+    /** The analysis of the current workspace state, computed at most once per state. */
+    current(): WorkspacePlan {
+        return this.plan.get('plan', () => this.compute());
+    }
+
+    findingsOf(document: LangiumDocument): PlanFinding[] {
+        return this.current().findingsByDocument.get(document.uri.toString()) ?? [];
+    }
+
+    /** Remembers the findings a document's diagnostics now show. */
+    markPublished(document: LangiumDocument, findings: PlanFinding[]): void {
+        this.published.set(document.uri.toString(), fingerprint(findings));
+    }
+
+    /** True when the workspace's current findings for a document differ from those it shows. */
+    hasStaleFindings(document: LangiumDocument): boolean {
+        const shown = this.published.get(document.uri.toString()) ?? '';
+        return shown !== fingerprint(this.findingsOf(document));
+    }
+
+    private compute(): WorkspacePlan {
+        // Path order decides which calendar and policy win and which blocks are reported.
+        const documents = this.documents.all
+            .filter(doc => doc.textDocument.languageId === 'okr' || doc.uri.path.endsWith('.okr'))
+            .toArray()
+            .sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+        const fragments = documents.map(doc => this.fragment(doc));
+        const declarations = new Map<string, { kind: DeclarationKind; node: AstNode }[]>();
+        for (const fragment of fragments) {
+            for (const declared of fragment.declarations) {
+                const list = declarations.get(declared.name);
+                if (list) list.push(declared);
+                else declarations.set(declared.name, [declared]);
+            }
+        }
+        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings);
+        for (const [name, list] of declarations) {
+            if (list.length < 2) continue;
+            for (const declared of list) {
+                findings.push({ code: 'duplicate-name', severity: 'error', site: { node: declared.node, property: 'name' }, args: { name, count: list.length } });
+            }
+        }
+        const calendars = fragments.flatMap(fragment => fragment.calendars);
+        const policies = fragments.flatMap(fragment => fragment.policies);
+        for (const calendar of calendars.slice(1)) {
+            findings.push({ code: 'duplicate-calendar', severity: 'error', site: { node: calendar.node, keyword: 'calendar' }, args: { first: locationOf(calendars[0].node) } });
+        }
+        for (const policy of policies.slice(1)) {
+            findings.push({ code: 'duplicate-policy', severity: 'error', site: { node: policy.node, keyword: 'policy' }, args: { first: locationOf(policies[0].node) } });
+        }
+
+        const resolve = (name: string | null, kind: DeclarationKind): string | null => {
+            if (name === null) return null;
+            const found = declarations.get(name);
+            return found?.length === 1 && found[0].kind === kind ? name : null;
+        };
+        const input: PlanInput<Site> = {
+            units: fragments.flatMap(fragment => fragment.units),
+            calendar: calendars[0],
+            policy: policies[0],
+            teams: fragments.flatMap(fragment => fragment.teams),
+            processes: fragments.flatMap(fragment => fragment.processes).map(process => resolveProcess(process, resolve)),
+            keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => resolveKeyResult(keyResult, resolve)),
+            kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => resolveKpi(kpi, resolve))
+        };
+        const analysis = analysePlan(input);
+        findings.push(...analysis.findings);
+        const unitLabels = new Map(input.units.map(unit => [unit.name, unit.label || unit.name]));
+        return { analysis, findingsByDocument: groupByDocument(findings), declarations, kpiNodes: input.kpis.map(kpi => kpi.nameSite.node), unitLabels };
+    }
+}
+
+type Resolve = (name: string | null, kind: DeclarationKind) => string | null;
+
+function resolveProcess(process: ProcessInput<Site>, resolve: Resolve): ProcessInput<Site> {
+    return { ...process, stages: process.stages.map(stage => resolveStage(stage, resolve)) };
+}
+
+function resolveStage(stage: StageInput<Site>, resolve: Resolve): StageInput<Site> {
+    const flow = stage.flow && stage.flow.kind !== 'conversion'
+        ? { ...stage.flow, unit: resolve(stage.flow.unit, 'unit'), perUnit: resolve(stage.flow.perUnit, 'unit') }
+        : stage.flow;
+    return {
+        ...stage,
+        output: stage.output === undefined ? undefined : resolve(stage.output, 'unit'),
+        team: stage.team && { ...stage.team, team: resolve(stage.team.team, 'team') },
+        flow,
+        cadence: stage.cadence && { ...stage.cadence, unit: resolve(stage.cadence.unit, 'unit') },
+        capacity: stage.capacity && { ...stage.capacity, unit: resolve(stage.capacity.unit, 'unit') }
+    };
+}
+
+function resolveKeyResult(keyResult: KeyResultInput<Site>, resolve: Resolve): KeyResultInput<Site> {
+    return {
+        ...keyResult,
+        target: keyResult.target && { ...keyResult.target, unit: resolve(keyResult.target.unit, 'unit') },
+        via: keyResult.via && { ...keyResult.via, process: resolve(keyResult.via.process, 'process') }
+    };
+}
+
+function resolveKpi(kpi: KpiInput<Site>, resolve: Resolve): KpiInput<Site> {
+    return { ...kpi, of: kpi.of && { ...kpi.of, stage: resolve(kpi.of.stage, 'stage') } };
+}
+
+/**
+ * Groups findings by document. A clause gets at most one finding per code: the language's own
+ * (more specific) report of a badly written number wins over the engine's generic one.
+ */
+function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
+    const byDocument = new Map<string, PlanFinding[]>();
+    const seen = new Map<AstNode, Set<string>>();
+    for (const finding of findings) {
+        const key = `${finding.code}|${finding.site.property ?? ''}|${finding.site.keyword ?? ''}`;
+        const keys = seen.get(finding.site.node) ?? new Set<string>();
+        if (keys.has(key)) continue;
+        keys.add(key);
+        seen.set(finding.site.node, keys);
+        const uri = AstUtils.getDocument(finding.site.node).uri.toString();
+        const list = byDocument.get(uri);
+        if (list) list.push(finding);
+        else byDocument.set(uri, [finding]);
+    }
+    return byDocument;
+}
+
+function fingerprint(findings: PlanFinding[]): string {
+    return findings
+        .map(finding => [finding.code, finding.severity, finding.site.node.$cstNode?.offset, finding.site.property, finding.site.keyword, JSON.stringify(finding.args)].join('|'))
+        .join('\n');
+}
+
+function locationOf(node: AstNode): string {
+    const document = AstUtils.getDocument(node);
+    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
+    return `${document.uri.path.split('/').pop()}:${line}`;
+}
+
+function compareStrings(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
