@@ -81,13 +81,19 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
         return {
             name: kpi.name,
             stage: kpi.stage ?? '—',
-            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}` : '—',
+            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages)}` : '—',
             range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
             target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
             actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
             deviation: latest?.deviation ?? null
         };
     });
+}
+
+/** " (1 every 2 weeks)" for a rate below one per time unit, else ''. */
+function everyPhrase(kpi: KpiFigures, messages: Messages): string {
+    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit) : undefined;
+    return phrase ? ` (${phrase})` : '';
 }
 
 function hasRange(figure: Figure): boolean {

@@ -4,7 +4,7 @@
  * to do. Numbers are rounded for people (three significant digits); the figures themselves stay
  * exact in JSON.
  */
-import { formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
+import { everyN, formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
 import type { PlanFinding } from '../plan/plan-findings.js';
 import type { Language } from './locale.js';
 import { EN } from './en.js';
@@ -36,6 +36,8 @@ export interface Catalogue {
     unresolved(kind: string, name: string): string;
     referenceKinds: Record<string, string>;
     timeUnits: Record<TimeUnit, string>;
+    /** "1 every 2 weeks"; `shown` is `n` formatted for display. */
+    every(shown: string, n: number, timeUnit: TimeUnit): string;
     person: string;
     check: {
         noProblems: string;
@@ -108,6 +110,12 @@ export class Messages {
     rateUnit(unitLabel: string, perPerson: boolean, timeUnit: TimeUnit): string {
         const c = this.catalogue;
         return `${unitLabel}${perPerson ? `/${c.person}` : ''}/${c.timeUnits[timeUnit]}`;
+    }
+
+    /** A rate below one per time unit read the other way round: 0.5 per week → "1 every 2 weeks". */
+    every(ratePerTimeUnit: number, timeUnit: TimeUnit): string | undefined {
+        const n = everyN(ratePerTimeUnit);
+        return n === null ? undefined : this.catalogue.every(formatNumber(n), n, timeUnit);
     }
 
     checkWords(): Catalogue['check'] {

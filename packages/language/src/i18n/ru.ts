@@ -1,6 +1,25 @@
 /** Русские сообщения: что не так, с какими числами и что сделать. */
 import type { Args, Catalogue, Formatter } from './messages.js';
 
+/** Forms after a number: one (1 неделю), few (2 недели), many (5 недель); fractions take «few». */
+const EVERY_FORMS: Record<string, [string, string, string]> = {
+    day: ['день', 'дня', 'дней'],
+    week: ['неделю', 'недели', 'недель'],
+    month: ['месяц', 'месяца', 'месяцев'],
+    quarter: ['квартал', 'квартала', 'кварталов'],
+    year: ['год', 'года', 'лет']
+};
+
+function russianPlural(n: number, [one, few, many]: [string, string, string]): string {
+    if (!Number.isInteger(n)) return few;
+    const tens = n % 100;
+    const units = n % 10;
+    if (tens >= 11 && tens <= 14) return many;
+    if (units === 1) return one;
+    if (units >= 2 && units <= 4) return few;
+    return many;
+}
+
 /** «в день», «в неделю» … for a time unit arg. */
 const PER: Record<string, string> = { day: 'в день', week: 'в неделю', month: 'в месяц', quarter: 'в квартал', year: 'в год' };
 
@@ -137,6 +156,7 @@ export const RU: Catalogue = {
     referenceKinds: { unit: 'единица', process: 'процесс', stage: 'этап', team: 'команда' },
     timeUnits: { day: 'день', week: 'неделя', month: 'месяц', quarter: 'квартал', year: 'год' },
     person: 'чел.',
+    every: (shown, n, unit) => `1 раз в ${shown} ${russianPlural(n, EVERY_FORMS[unit])}`,
     check: {
         noProblems: 'Проблем нет (файлов: {files}).',
         summary: (counts, files) =>
