@@ -19,7 +19,8 @@
  *            'workdays' | 'tolerance' | 'uncertainty' | 'key-result-target' | 'cadence' |
  *            'capacity' | 'kpi-target' | 'actual' | 'period' | 'missing-headcount'
  *   reason   'out-of-range'      the number is outside `allowed`;            with allowed, value
- *            'not-finite'        not a finite number (NaN from the caller);  with allowed
+ *            'not-finite'        NaN or ±Infinity (the language passes NaN for a badly written
+ *                                number it reports itself);                 with allowed
  *            'reversed'          a range whose low end exceeds its high end; with low, high
  *            'range-not-allowed' a range where one number is needed;         with low, high
  *            'not-a-period'      (what 'period') not a real period;          with period, problem

@@ -32,6 +32,18 @@ export function formatPercent(fraction: number): string {
  * so float noise (0.29 computed as 0.28999999999999998) is not rounded up.
  */
 export function roundUpTarget(x: number): number | null {
+    return roundToTwoDigits(x, Math.ceil);
+}
+
+/**
+ * What a reachable target is when the pace falls short: `x` rounded down to two significant
+ * digits (8.4375 → 8.4, 666.67 → 660), with the same tolerance for float noise.
+ */
+export function roundDownTarget(x: number): number | null {
+    return roundToTwoDigits(x, Math.floor);
+}
+
+function roundToTwoDigits(x: number, round: (scaled: number) => number): number | null {
     if (!Number.isFinite(x)) return null;
     if (x === 0) return 0;
     // Scale so that |x| has two digits before the point: |scaled| in [10, 100).
@@ -41,7 +53,7 @@ export function roundUpTarget(x: number): number | null {
     else if (Math.abs(shift(x, -exponent)) < 10) exponent -= 1;
     const scaled = shift(x, -exponent);
     const nearest = Math.round(scaled);
-    const steps = Math.abs(scaled - nearest) <= 1e-9 ? nearest : Math.ceil(scaled);
+    const steps = Math.abs(scaled - nearest) <= 1e-9 ? nearest : round(scaled);
     const result = shift(steps, exponent) + 0; // + 0 turns -0 into 0
     return Number.isFinite(result) ? result : null;
 }

@@ -112,3 +112,15 @@ describe('everyN', () => {
         expect(everyN(5e-324)).toBeNull(); // 1 / 5e-324 overflows
     });
 });
+
+describe('roundDownTarget', () => {
+    it('rounds down to two significant digits', async () => {
+        const { roundDownTarget } = await import('../src/index.js');
+        expect(roundDownTarget(8.4375)).toBe(8.4);
+        expect(roundDownTarget(666.67)).toBe(660);
+        expect(roundDownTarget(0.476)).toBe(0.47);
+        expect(roundDownTarget(9)).toBe(9);
+        expect(roundDownTarget(0.29)).toBe(0.29);
+        expect(roundDownTarget(Number.POSITIVE_INFINITY)).toBeNull();
+    });
+});

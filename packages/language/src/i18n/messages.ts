@@ -45,6 +45,63 @@ export interface Catalogue {
         severity: Record<'error' | 'warning' | 'info' | 'hint', string>;
     };
     report: ReportWords;
+    explain: ExplainWords;
+    hover: HoverWords;
+    fixes: FixWords;
+}
+
+/** Words of a derivation, step by step (hovers, hint tooltips). */
+export interface ExplainWords {
+    keyResults: string;
+    total: string;
+    needsOf(stage: string): string;
+    yieldsOf(stage: string): string;
+    conversionTo(stage: string): string;
+    cadenceSets(cadence: string, result: string): string;
+    cadenceRaises(cadence: string, before: string, result: string): string;
+    people(count: string): string;
+    headcount(count: string): string;
+    availability(percent: string): string;
+    share(percent: string): string;
+    workingDays(count: string): string;
+    weekOfMonth(week: string, month: string): string;
+    setTarget(target: string): string;
+}
+
+/** Words of hovers and hints. */
+export interface HoverWords {
+    kinds: Record<'kpi' | 'stage' | 'keyresult' | 'team' | 'unit' | 'objective' | 'process', string>;
+    derivation: string;
+    range: string;
+    setTarget(target: string): string;
+    handSetTarget(target: string): string;
+    latestActual(period: string, value: string): string;
+    againstPlan(deviation: string, plan: string): string;
+    againstTarget(deviation: string, target: string): string;
+    cause(cause: string): string;
+    notDerived: string;
+    perPerson(rate: string, people: string): string;
+    headcount(count: string): string;
+    availability(percent: string): string;
+    worksOn: string;
+    effective(people: string): string;
+    outputOf: string;
+    via(process: string): string;
+    demand(stageCount: number): string;
+    qualitative: string;
+}
+
+/** Titles of quick fixes. */
+export interface FixWords {
+    setTarget(target: string): string;
+    raiseHeadcountForPace(team: string, headcount: string): string;
+    raiseHeadcountForCapacity(team: string, headcount: string): string;
+    /** Appended to raiseHeadcountForPace when the KPI's hand-set target moves too. */
+    andTarget(target: string): string;
+    lowerKeyResult(keyResult: string, target: string): string;
+    addCause: string;
+    insertClause(clause: string): string;
+    declareUnit(unit: string): string;
 }
 
 export interface ReportWords {
@@ -124,6 +181,18 @@ export class Messages {
 
     reportWords(): ReportWords {
         return this.catalogue.report;
+    }
+
+    fixWords(): FixWords {
+        return this.catalogue.fixes;
+    }
+
+    hoverWords(): HoverWords {
+        return this.catalogue.hover;
+    }
+
+    explainWords(): ExplainWords {
+        return this.catalogue.explain;
     }
 }
 

@@ -3,7 +3,7 @@
  * engine run once per workspace state. Validation, hovers, hints and the CLI all read the one
  * analysis cached here, so they never disagree.
  */
-import { analysePlan, type KeyResultInput, type KpiInput, type PlanAnalysis, type PlanInput, type ProcessInput, type StageInput } from '@okr-plan/engine';
+import { analysePlan, type ActualFigures, type KeyResultFigures, type KeyResultInput, type KpiFigures, type StageFigures, type KpiInput, type PlanAnalysis, type PlanInput, type ProcessInput, type StageInput } from '@okr-plan/engine';
 import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { OkrServices } from '../okr-module.js';
 import { buildPlanFragment, type DeclarationKind, type PlanFragment } from './plan-fragment.js';
@@ -11,6 +11,8 @@ import type { PlanFinding } from './plan-findings.js';
 import type { Site } from './site.js';
 
 export interface WorkspacePlan {
+    /** What the engine was given (names resolved), for displays that show inputs as written. */
+    input: PlanInput<Site>;
     analysis: PlanAnalysis<Site>;
     /** Every finding of the workspace (engine and language) by document URI, in a stable order. */
     findingsByDocument: Map<string, PlanFinding[]>;
@@ -20,6 +22,13 @@ export interface WorkspacePlan {
     kpiNodes: AstNode[];
     /** Unit labels by unit name, for display (`m2` → `m²`); a unit without a label shows its name. */
     unitLabels: Map<string, string>;
+    /** Figures by the declaration (or actual clause) they belong to, for hovers and hints. */
+    figuresOf: {
+        kpis: Map<AstNode, KpiFigures>;
+        stages: Map<AstNode, StageFigures>;
+        keyResults: Map<AstNode, KeyResultFigures>;
+        actuals: Map<AstNode, ActualFigures>;
+    };
 }
 
 export class PlanWorkspace {
@@ -107,8 +116,42 @@ export class PlanWorkspace {
         const analysis = analysePlan(input);
         findings.push(...analysis.findings);
         const unitLabels = new Map(input.units.map(unit => [unit.name, unit.label || unit.name]));
-        return { analysis, findingsByDocument: groupByDocument(findings), declarations, kpiNodes: input.kpis.map(kpi => kpi.nameSite.node), unitLabels };
+        return {
+            input,
+            analysis,
+            findingsByDocument: groupByDocument(findings),
+            declarations,
+            kpiNodes: input.kpis.map(kpi => kpi.nameSite.node),
+            unitLabels,
+            figuresOf: figuresByNode(input, analysis)
+        };
     }
+}
+
+/**
+ * The engine returns figures in input order (stages in process order, actuals as written), so
+ * each figure is paired with the declaration it came from by position.
+ */
+function figuresByNode(input: PlanInput<Site>, analysis: PlanAnalysis<Site>): WorkspacePlan['figuresOf'] {
+    const kpis = new Map<AstNode, KpiFigures>();
+    const stages = new Map<AstNode, StageFigures>();
+    const keyResults = new Map<AstNode, KeyResultFigures>();
+    const actuals = new Map<AstNode, ActualFigures>();
+    const pairActuals = (written: { site: Site }[], derived: ActualFigures[]) => {
+        written.forEach((actual, index) => {
+            if (derived[index]) actuals.set(actual.site.node, derived[index]);
+        });
+    };
+    input.kpis.forEach((kpi, index) => {
+        kpis.set(kpi.nameSite.node, analysis.kpis[index]);
+        pairActuals(kpi.actuals, analysis.kpis[index].actuals);
+    });
+    input.keyResults.forEach((keyResult, index) => {
+        keyResults.set(keyResult.nameSite.node, analysis.keyResults[index]);
+        pairActuals(keyResult.actuals, analysis.keyResults[index].actuals);
+    });
+    input.processes.flatMap(process => process.stages).forEach((stage, index) => stages.set(stage.nameSite.node, analysis.stages[index]));
+    return { kpis, stages, keyResults, actuals };
 }
 
 type Resolve = (name: string | null, kind: DeclarationKind) => string | null;
