@@ -1,0 +1,80 @@
+/** A minimal LSP client over stdio, driving the real `okr-language-server --stdio` the way an editor does. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection,
+    InitializeRequest,
+    InitializedNotification,
+    PublishDiagnosticsNotification,
+    StreamMessageReader,
+    StreamMessageWriter,
+    DidOpenTextDocumentNotification,
+    type Diagnostic,
+    type ProtocolConnection
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_BIN = fileURLToPath(new URL('../packages/language/bin/server.js', import.meta.url));
+
+export interface LspSession {
+    connection: ProtocolConnection;
+    /** Resolves with the next diagnostics published for a URI (or the current ones if already published and `fresh` is false). */
+    diagnostics(uri: string, fresh?: boolean): Promise<Diagnostic[]>;
+    open(uri: string, text: string): void;
+    close(): Promise<void>;
+}
+
+export async function startServer(workspaceFolder: string, locale = 'en', settings: Record<string, unknown> = {}): Promise<LspSession> {
+    const child: ChildProcess = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published = new Map<string, Diagnostic[]>();
+    const waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
+    connection.onNotification(PublishDiagnosticsNotification.type, params => {
+        published.set(params.uri, params.diagnostics);
+        for (const resolve of waiting.get(params.uri) ?? []) resolve(params.diagnostics);
+        waiting.delete(params.uri);
+    });
+    // The server asks for settings; answer with the test's.
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+        params.items.map(item => (item.section === 'okr' ? settings : {}))
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/inlayHint/refresh', () => null);
+    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    connection.listen();
+    const rootUri = pathToFileURL(workspaceFolder).toString();
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri,
+        locale,
+        workspaceFolders: [{ uri: rootUri, name: 'plans' }],
+        capabilities: {
+            workspace: { configuration: true, workspaceFolders: true, inlayHint: { refreshSupport: false } },
+            textDocument: {
+                hover: { contentFormat: ['markdown', 'plaintext'] },
+                inlayHint: { dynamicRegistration: false },
+                codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
+                publishDiagnostics: { relatedInformation: false }
+            }
+        }
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return {
+        connection,
+        diagnostics: (uri, fresh = false) =>
+            !fresh && published.has(uri)
+                ? Promise.resolve(published.get(uri)!)
+                : new Promise(resolve => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve])),
+        open: (uri, text) => {
+            void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'okr', version: 1, text } });
+        },
+        close: async () => {
+            try {
+                await connection.sendRequest('shutdown');
+                await connection.sendNotification('exit');
+            } finally {
+                connection.dispose();
+                child.kill();
+            }
+        }
+    };
+}
