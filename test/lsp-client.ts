@@ -13,7 +13,8 @@ import {
     type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 
-export const SERVER_BIN = fileURLToPath(new URL('../packages/language/bin/server.js', import.meta.url));
+/** The server to drive: the workspace build by default, or another (e.g. the extension's bundle) via OKR_SERVER. */
+export const SERVER_BIN = process.env.OKR_SERVER ?? fileURLToPath(new URL('../packages/language/bin/server.js', import.meta.url));
 
 export interface LspSession {
     connection: ProtocolConnection;

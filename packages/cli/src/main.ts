@@ -6,6 +6,8 @@ import { checkJson, checkSarif, checkText } from './check-report.js';
 import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText } from './kpi-report.js';
 import { loadPlan, UnreadablePathError } from './plan-loader.js';
 import { useColour } from './terminal.js';
+import { writePreview } from './preview-file.js';
+import * as path from 'node:path';
 
 export interface Output {
     write(text: string): unknown;
@@ -54,6 +56,10 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         if (format === 'json') stdout.write(checkJson(loaded.diagnostics));
         else if (format === 'sarif') stdout.write(checkSarif(loaded.diagnostics, version(), code => messages.ruleDescription(code)));
         else stdout.write(checkText(loaded.diagnostics, loaded.files.length, colour, messages.checkWords()));
+        return status;
+    }
+    if (args.command === 'preview') {
+        await writePreview(loaded, path.resolve(cwd, args.output!));
         return status;
     }
     const rows = kpiRows(loaded);

@@ -7,3 +7,5 @@ export * from './i18n/locale.js';
 export * from './i18n/messages.js';
 export { PARSE_ERROR, LINKING_ERROR } from './okr-document-validator.js';
 export * as ast from './generated/ast.js';
+export * from './plan/kpi-tree.js';
+export * from './lsp/kpi-tree-protocol.js';

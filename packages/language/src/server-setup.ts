@@ -1,7 +1,10 @@
 /** What the server does beyond Langium's defaults when a client connects. */
+import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { languageOf } from './i18n/locale.js';
+import { KPI_TREE_REQUEST, PLAN_CHANGED_NOTIFICATION, type KpiTreeResult } from './lsp/kpi-tree-protocol.js';
 import type { OkrServices } from './okr-module.js';
+import { buildKpiTree } from './plan/kpi-tree.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     shared.lsp.LanguageServer.onInitialize(params => {
@@ -9,5 +12,16 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
         const options = params.initializationOptions as { locale?: unknown } | undefined;
         const override = typeof options?.locale === 'string' && options.locale !== 'auto' ? options.locale : undefined;
         okr.i18n.Messages.language = languageOf(override ?? params.locale);
+    });
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    connection.onRequest(KPI_TREE_REQUEST, async (_params, cancelToken): Promise<KpiTreeResult> => {
+        await shared.workspace.WorkspaceManager.ready;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
+        return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages);
+    });
+    // Tell the preview after every build; it asks for the tree when it is visible.
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        void connection.sendNotification(PLAN_CHANGED_NOTIFICATION);
     });
 }

@@ -72,7 +72,7 @@ describe('hover', () => {
         const text = await hover(workspace, 'plan.okr', 'of Construction.Plastering', 5);
         expect(text).toContain('**Stage Construction.Plastering**');
         expect(text).toContain('**2000 m²/month**');
-        expect(text).toContain('31.7 m²/person/day per person (Plasterers, 3)');
+        expect(text).toContain('31.7 m²/person/day (Plasterers: 3 people)');
     });
     it('reads a sub-one rate the other way round', async () => {
         const workspace = await buildWorkspace({ 'blog.okr': BLOG });

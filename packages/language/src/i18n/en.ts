@@ -137,6 +137,21 @@ export const EN: Catalogue = {
             `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${counts.hint} hint(s) in ${files} file(s).`,
         severity: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' }
     },
+    tree: {
+        title: 'KPI tree',
+        filterPlaceholder: 'Filter by name or label',
+        empty: 'No objectives, processes or KPIs yet.',
+        unlinkedProcesses: 'Processes no key result goes via',
+        kpisWithoutProcess: 'KPIs without a process',
+        target: 'target',
+        suggestedTarget: 'set',
+        latestActual: 'actual',
+        notDerived: 'not derived',
+        collapseAll: 'Collapse all',
+        expandAll: 'Expand all',
+        statuses: { 'on-plan': 'on plan', 'within-tolerance': 'behind, within tolerance', behind: 'behind plan', none: 'no plan to compare with' },
+        kinds: { objective: 'Objective', keyresult: 'Key result', process: 'Process', stage: 'Stage', kpi: 'KPI' }
+    },
     fixes: {
         setTarget: target => `Set the target to ${target} (the derived plan, rounded up)`,
         raiseHeadcountForPace: (team, headcount) => `Add people: raise ${team}'s headcount to ${headcount} (what the actual pace needs)`,
@@ -158,7 +173,7 @@ export const EN: Catalogue = {
         againstTarget: (deviation, target) => `${deviation} against the target of ${target}`,
         cause: cause => `cause: ${cause}`,
         notDerived: 'No derived figure: no key result or cadence drives this stage, or an error on its path stops the derivation (see Problems).',
-        perPerson: (rate, people) => `${rate} per person (${people})`,
+        perPerson: (rate, team, people) => `${rate} (${team}: ${people} ${people === '1' ? 'person' : 'people'})`,
         headcount: count => `headcount ${count}`,
         availability: percent => `availability ${percent}%`,
         worksOn: 'Works on',

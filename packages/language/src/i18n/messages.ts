@@ -5,6 +5,7 @@
  * exact in JSON.
  */
 import { everyN, formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
+import type { TreeWords } from '@okr-plan/preview';
 import type { PlanFinding } from '../plan/plan-findings.js';
 import type { Language } from './locale.js';
 import { EN } from './en.js';
@@ -48,6 +49,7 @@ export interface Catalogue {
     explain: ExplainWords;
     hover: HoverWords;
     fixes: FixWords;
+    tree: TreeWords;
 }
 
 /** Words of a derivation, step by step (hovers, hint tooltips). */
@@ -80,7 +82,7 @@ export interface HoverWords {
     againstTarget(deviation: string, target: string): string;
     cause(cause: string): string;
     notDerived: string;
-    perPerson(rate: string, people: string): string;
+    perPerson(rate: string, team: string, people: string): string;
     headcount(count: string): string;
     availability(percent: string): string;
     worksOn: string;
@@ -181,6 +183,10 @@ export class Messages {
 
     reportWords(): ReportWords {
         return this.catalogue.report;
+    }
+
+    treeWords(): TreeWords {
+        return this.catalogue.tree;
     }
 
     fixWords(): FixWords {

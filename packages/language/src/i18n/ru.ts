@@ -163,6 +163,21 @@ export const RU: Catalogue = {
             `Ошибок: ${counts.error}, предупреждений: ${counts.warning}, сведений: ${counts.info}, подсказок: ${counts.hint} (файлов: ${files}).`,
         severity: { error: 'ошибка', warning: 'предупреждение', info: 'сведения', hint: 'подсказка' }
     },
+    tree: {
+        title: 'Дерево КПЭ',
+        filterPlaceholder: 'Фильтр по имени или подписи',
+        empty: 'Пока нет ни целей, ни процессов, ни КПЭ.',
+        unlinkedProcesses: 'Процессы, через которые не идёт ни один ключевой результат',
+        kpisWithoutProcess: 'КПЭ без процесса',
+        target: 'цель',
+        suggestedTarget: 'установить',
+        latestActual: 'факт',
+        notDerived: 'не рассчитано',
+        collapseAll: 'Свернуть всё',
+        expandAll: 'Развернуть всё',
+        statuses: { 'on-plan': 'по плану', 'within-tolerance': 'отставание в пределах допуска', behind: 'отставание от плана', none: 'нет плана для сравнения' },
+        kinds: { objective: 'Цель', keyresult: 'Ключевой результат', process: 'Процесс', stage: 'Этап', kpi: 'КПЭ' }
+    },
     fixes: {
         setTarget: target => `Установить цель ${target} (рассчитанный план с округлением вверх)`,
         raiseHeadcountForPace: (team, headcount) => `Добавить исполнителей: численность «${team}» — ${headcount} (столько нужно при фактическом темпе)`,
@@ -184,7 +199,7 @@ export const RU: Catalogue = {
         againstTarget: (deviation, target) => `${deviation} к цели ${target}`,
         cause: cause => `причина: ${cause}`,
         notDerived: 'Значение не рассчитано: этап не связан ни с ключевым результатом, ни с ритмом, или расчёту мешает ошибка (см. «Проблемы»).',
-        perPerson: (rate, people) => `${rate} на человека (${people})`,
+        perPerson: (rate, team, people) => `${rate} (${team}: ${people} чел.)`,
         headcount: count => `численность ${count}`,
         availability: percent => `доступность ${percent}%`,
         worksOn: 'Работает на этапах',

@@ -88,7 +88,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         const label = stage.unit === null ? '' : plan.unitLabels.get(stage.unit) ?? stage.unit;
         const parts = [`**${showFigure(stage.perMonth)} ${this.messages.rateUnit(label, false, 'month')}**`];
         if (stage.perPersonPerDay && stage.effectiveHeadcount !== null) {
-            parts.push(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, `${stage.team}, ${formatNumber(stage.effectiveHeadcount)}`));
+            parts.push(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount)));
         }
         sections.push(parts.join(' · '));
         const steps = explainStage(stage, context);

@@ -1,0 +1,172 @@
+/**
+ * The KPI-tree preview: one panel that follows the active `.okr` editor, the way Markdown's
+ * preview follows Markdown. The tree comes from the language server (so it never disagrees with
+ * the diagnostics); the panel re-asks after each build, debounced, and highlights the node under
+ * the cursor. Its view state survives hide/show and window reloads (webview state + serializer),
+ * without retainContextWhenHidden.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { KPI_TREE_REQUEST, PLAN_CHANGED_NOTIFICATION, type KpiTreeResult } from '@okr-plan/language/protocol';
+import { renderDocument, type KpiTree } from '@okr-plan/preview';
+import { parseWebviewMessage, previewOptions, type RevealMessage } from './security.js';
+
+export const PREVIEW_VIEW_TYPE = 'okr.preview';
+
+export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
+    private panel: vscode.WebviewPanel | undefined;
+    private panelDisposables: vscode.Disposable[] = [];
+    private readonly disposables: vscode.Disposable[] = [];
+    private updateTimer: ReturnType<typeof setTimeout> | undefined;
+    private tree: KpiTree | undefined;
+    /** The editor the preview follows: the last active `.okr` editor. */
+    private sourceEditor: vscode.TextEditor | undefined;
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+        this.sourceEditor = isPlanEditor(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
+        this.disposables.push(
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (!isPlanEditor(editor)) return;
+                this.sourceEditor = editor;
+                this.highlight(editor);
+            }),
+            vscode.window.onDidChangeTextEditorSelection(event => {
+                if (isPlanEditor(event.textEditor)) this.highlight(event.textEditor);
+            })
+        );
+    }
+
+    /** Called once the client runs: listen for finished builds. */
+    connect(): void {
+        this.disposables.push(this.client.onNotification(PLAN_CHANGED_NOTIFICATION, () => this.scheduleUpdate()));
+    }
+
+    async show(column: vscode.ViewColumn): Promise<void> {
+        if (this.panel) {
+            this.panel.reveal(column === vscode.ViewColumn.Beside ? undefined : column);
+            return;
+        }
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('KPI tree'), { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside }, previewOptions(this.context.extensionUri));
+        await this.attach(panel);
+    }
+
+    /** Restores a preview after a window reload; its webview state (collapsed nodes, filter, scroll) comes back with it. */
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+        panel.webview.options = previewOptions(this.context.extensionUri);
+        await this.attach(panel);
+    }
+
+    private async attach(panel: vscode.WebviewPanel): Promise<void> {
+        this.panel = panel;
+        panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'file-icon.svg');
+        this.panelDisposables.push(
+            panel.onDidDispose(() => this.detach()),
+            panel.webview.onDidReceiveMessage(message => this.onMessage(message)),
+            panel.onDidChangeViewState(event => {
+                if (event.webviewPanel.visible) this.scheduleUpdate(0);
+            })
+        );
+        this.tree = await this.fetchTree();
+        panel.webview.html = this.html(panel.webview);
+    }
+
+    private detach(): void {
+        for (const disposable of this.panelDisposables) disposable.dispose();
+        this.panelDisposables = [];
+        this.panel = undefined;
+    }
+
+    private html(webview: vscode.Webview): string {
+        const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', file)).toString();
+        const tree = this.tree ?? emptyTree();
+        return renderDocument(tree, { kind: 'webview', cspSource: webview.cspSource, scriptUri: media('preview.js'), styleUri: media('preview.css') }).html;
+    }
+
+    private scheduleUpdate(delay = vscode.workspace.getConfiguration('okr').get<number>('preview.updateDelay', 300)): void {
+        if (!this.panel) return;
+        clearTimeout(this.updateTimer);
+        this.updateTimer = setTimeout(() => void this.update(), Math.max(0, delay));
+    }
+
+    private async update(): Promise<void> {
+        if (!this.panel?.visible) return;
+        const tree = await this.fetchTree();
+        if (!tree || !this.panel) return;
+        this.tree = tree;
+        await this.panel.webview.postMessage({ type: 'update', tree });
+    }
+
+    private async fetchTree(): Promise<KpiTree | undefined> {
+        try {
+            return await this.client.sendRequest<KpiTreeResult>(KPI_TREE_REQUEST, {});
+        } catch (error) {
+            this.client.warn(`Could not compute the KPI tree: ${(error as Error).message}`);
+            return undefined;
+        }
+    }
+
+    private highlight(editor: vscode.TextEditor): void {
+        if (!this.panel || !vscode.workspace.getConfiguration('okr').get<boolean>('preview.highlightCursor', true)) return;
+        const position = editor.selection.active;
+        void this.panel.webview.postMessage({ type: 'highlight', uri: editor.document.uri.toString(), line: position.line, character: position.character });
+    }
+
+    private async onMessage(raw: unknown): Promise<void> {
+        const message = parseWebviewMessage(raw);
+        if (!message) return;
+        if (message.type === 'ready') {
+            if (this.tree) await this.panel?.webview.postMessage({ type: 'update', tree: this.tree });
+            if (this.sourceEditor) this.highlight(this.sourceEditor);
+        } else {
+            await this.reveal(message);
+        }
+    }
+
+    /** Opens the declaration a node stands for; only files of the workspace or already open. */
+    private async reveal(message: RevealMessage): Promise<void> {
+        const uri = vscode.Uri.parse(message.uri, true);
+        const known = vscode.workspace.getWorkspaceFolder(uri) !== undefined || vscode.workspace.textDocuments.some(doc => doc.uri.toString() === uri.toString());
+        if (!known) return;
+        const position = new vscode.Position(message.line, message.character);
+        const column = this.sourceEditor?.viewColumn ?? vscode.ViewColumn.One;
+        const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(position, position), preserveFocus: false });
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    dispose(): void {
+        clearTimeout(this.updateTimer);
+        this.panel?.dispose();
+        for (const disposable of this.disposables) disposable.dispose();
+    }
+}
+
+function isPlanEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+    return editor?.document.languageId === 'okr';
+}
+
+/** What the panel shows before the server has answered. */
+function emptyTree(): KpiTree {
+    const t = vscode.l10n.t;
+    return {
+        language: vscode.env.language.startsWith('ru') ? 'ru' : 'en',
+        words: {
+            title: t('KPI tree'),
+            filterPlaceholder: t('Filter by name or label'),
+            empty: t('Waiting for the language server…'),
+            unlinkedProcesses: '',
+            kpisWithoutProcess: '',
+            target: '',
+            suggestedTarget: '',
+            latestActual: '',
+            notDerived: '',
+            collapseAll: t('Collapse all'),
+            expandAll: t('Expand all'),
+            statuses: { 'on-plan': '', 'within-tolerance': '', behind: '', none: '' },
+            kinds: { objective: '', keyresult: '', process: '', stage: '', kpi: 'KPI' }
+        },
+        objectives: [],
+        unlinkedProcesses: [],
+        kpisWithoutProcess: [],
+        counts: { kpis: 0, errors: 0, warnings: 0 }
+    };
+}

@@ -1,0 +1,150 @@
+/**
+ * The KPI tree the preview draws, computed from the workspace plan: objective → key result →
+ * process → stages (last first) → KPIs, each with its figures already rounded and labelled in
+ * the user's language, its latest actual with a status, and badges for the findings on it.
+ */
+import { formatNumber, formatPercent, type ActualFigures, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation } from '@okr-plan/preview';
+import { AstUtils, type AstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { Messages } from '../i18n/messages.js';
+import type { WorkspacePlan } from './plan-workspace.js';
+import { showFigure } from './plan-explanation.js';
+
+export function buildKpiTree(plan: WorkspacePlan, messages: Messages): KpiTree {
+    return new TreeBuilder(plan, messages).build();
+}
+
+class TreeBuilder {
+    private readonly badgesByNode = new Map<AstNode, Badge[]>();
+    private readonly nodesByName = new Map<string, AstNode>();
+    private counts = { kpis: 0, errors: 0, warnings: 0 };
+
+    constructor(private readonly plan: WorkspacePlan, private readonly messages: Messages) {
+        for (const [name, declared] of plan.declarations) if (declared.length === 1) this.nodesByName.set(name, declared[0].node);
+        for (const findings of plan.findingsByDocument.values()) {
+            for (const finding of findings) {
+                if (finding.severity === 'error') this.counts.errors++;
+                if (finding.severity === 'warning') this.counts.warnings++;
+                const owner = AstUtils.getContainerOfType(finding.site.node, node => ast.isKpi(node) || ast.isStage(node) || ast.isProcess(node) || ast.isKeyResult(node) || ast.isObjective(node));
+                if (!owner) continue;
+                const list = this.badgesByNode.get(owner) ?? [];
+                list.push({ code: finding.code, severity: finding.severity, message: messages.finding(finding, plan.unitLabels) });
+                this.badgesByNode.set(owner, list);
+            }
+        }
+    }
+
+    build(): KpiTree {
+        const { input, analysis } = this.plan;
+        const objectives = [...this.plan.declarations.values()]
+            .flat()
+            .filter(declared => declared.kind === 'objective')
+            .map(declared => this.objective(declared.node as ast.Objective));
+        const used = new Set(input.keyResults.map(keyResult => keyResult.via?.process).filter((name): name is string => typeof name === 'string'));
+        const unlinkedProcesses = input.processes.filter(process => !used.has(process.name)).map(process => this.process(process.name, ''));
+        const kpisWithoutProcess = analysis.kpis.filter(kpi => kpi.stage === null).map(kpi => this.kpi(kpi, ''));
+        this.counts.kpis = analysis.kpis.length;
+        return {
+            language: this.messages.language,
+            words: this.messages.treeWords(),
+            objectives,
+            unlinkedProcesses,
+            kpisWithoutProcess,
+            counts: this.counts
+        };
+    }
+
+    private objective(node: ast.Objective): ObjectiveView {
+        const id = `objective:${node.name}`;
+        const keyResults = node.clauses.filter(ast.isKeyResult).map(keyResult => this.keyResult(keyResult, id));
+        return { kind: 'objective', id, name: node.name, label: node.label, location: location(node), badges: this.badges(node), keyResults };
+    }
+
+    private keyResult(node: ast.KeyResult, parent: string): KeyResultView {
+        const figures = this.plan.figuresOf.keyResults.get(node);
+        const id = `${parent}/keyresult:${node.name}`;
+        const label = figures?.unit ? this.plan.unitLabels.get(figures.unit) ?? figures.unit : '';
+        const target = figures?.target && figures.per ? `${showFigure(figures.target)} ${this.messages.rateUnit(label, false, figures.per)}` : null;
+        const latest = figures?.latestActual ? this.actual(figures.latestActual) : null;
+        const processes = figures?.process ? [this.process(figures.process, id)] : [];
+        return { kind: 'keyresult', id, name: figures?.name ?? node.name, label: node.label, location: location(node), badges: this.badges(node), target, latestActual: latest, status: latest?.status ?? 'none', processes };
+    }
+
+    private process(name: string, parent: string): ProcessView {
+        const node = this.nodesByName.get(name);
+        const id = `${parent}/process:${name}`;
+        const stages = this.plan.analysis.stages.filter(stage => stage.process === name).reverse().map(stage => this.stage(stage, id));
+        return { kind: 'process', id, name, label: ast.isProcess(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], stages };
+    }
+
+    private stage(stage: StageFigures, parent: string): StageView {
+        const node = this.nodesByName.get(stage.name);
+        const id = `${parent}/stage:${stage.name}`;
+        const label = stage.unit === null ? '' : this.plan.unitLabels.get(stage.unit) ?? stage.unit;
+        const requirement = stage.perMonth ? `${formatNumber(stage.perMonth.value)} ${this.messages.rateUnit(label, false, 'month')}` : null;
+        const range = stage.perMonth && stage.perMonth.low !== stage.perMonth.high ? `${formatNumber(stage.perMonth.low)}–${formatNumber(stage.perMonth.high)}` : null;
+        const perPerson = stage.perPersonPerDay && stage.effectiveHeadcount !== null
+            ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount))
+            : null;
+        const kpis = this.plan.analysis.kpis.filter(kpi => kpi.stage === stage.name).map(kpi => this.kpi(kpi, id));
+        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, kpis };
+    }
+
+    private kpi(kpi: KpiFigures, parent: string): KpiView {
+        const index = this.plan.analysis.kpis.indexOf(kpi);
+        const node = this.plan.kpiNodes[index] as ast.Kpi;
+        const label = kpi.outputUnit === null ? '' : this.plan.unitLabels.get(kpi.outputUnit) ?? kpi.outputUnit;
+        const latest = kpi.latestActual ? this.actual(kpi.latestActual) : null;
+        return {
+            kind: 'kpi',
+            id: `${parent}/kpi:${kpi.name}:${index}`,
+            name: kpi.name,
+            label: node.label,
+            location: location(node),
+            badges: this.badges(node),
+            figure: kpi.figure ? formatNumber(kpi.figure.value) : null,
+            unit: kpi.outputUnit === null ? null : this.messages.rateUnit(label, kpi.perPerson, kpi.timeUnit),
+            range: kpi.figure && kpi.figure.low !== kpi.figure.high ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : null,
+            every: kpi.figure ? this.messages.every(kpi.figure.value, kpi.timeUnit) ?? null : null,
+            target: kpi.target === null ? null : formatNumber(kpi.target),
+            suggestedTarget: kpi.suggestedTarget === null ? null : formatNumber(kpi.suggestedTarget),
+            latestActual: latest,
+            status: latest?.status ?? 'none'
+        };
+    }
+
+    private actual(actual: ActualFigures): ActualView {
+        const view: ActualView = {
+            period: actual.period,
+            value: formatNumber(actual.value),
+            deviation: actual.deviation === null ? null : formatPercent(actual.deviation),
+            status: statusOf(actual.deviation, this.plan.analysis.policy.tolerance)
+        };
+        if (actual.cause) view.cause = actual.cause;
+        return view;
+    }
+
+    private badges(node: AstNode): Badge[] {
+        return this.badgesByNode.get(node) ?? [];
+    }
+}
+
+/** On plan when at or above it; within tolerance when behind by at most the policy's tolerance; else behind. */
+export function statusOf(deviation: number | null, tolerance: number): Status {
+    if (deviation === null) return 'none';
+    if (deviation >= 0) return 'on-plan';
+    return deviation >= -tolerance ? 'within-tolerance' : 'behind';
+}
+
+function location(node: AstNode): TreeLocation | undefined {
+    const range = node.$cstNode?.range;
+    if (!range) return undefined;
+    return {
+        uri: AstUtils.getDocument(node).uri.toString(),
+        startLine: range.start.line,
+        startCharacter: range.start.character,
+        endLine: range.end.line,
+        endCharacter: range.end.character
+    };
+}

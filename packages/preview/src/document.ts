@@ -1,0 +1,74 @@
+/**
+ * A whole preview page around the rendered tree, under a strict Content-Security-Policy:
+ * nothing loads by default, styles and the script run only with this render's nonce, and no
+ * remote origin is allowed. Two modes: the webview (script and style from the extension's media
+ * folder) and a standalone file (both inlined, so the file works anywhere, offline).
+ */
+import { renderTree } from './render.js';
+import { createNonce, escapeHtml as e } from './security.js';
+import type { KpiTree } from './tree.js';
+
+export type DocumentMode =
+    | {
+          kind: 'webview';
+          /** The webview's `cspSource` (its resource origin). */
+          cspSource: string;
+          scriptUri: string;
+          styleUri: string;
+      }
+    | {
+          kind: 'standalone';
+          /** The preview script and style, inlined. */
+          script: string;
+          style: string;
+      };
+
+export interface RenderedDocument {
+    html: string;
+    nonce: string;
+}
+
+export function renderDocument(tree: KpiTree, mode: DocumentMode, nonce = createNonce()): RenderedDocument {
+    const w = tree.words;
+    const csp = mode.kind === 'webview'
+        ? `default-src 'none'; style-src ${mode.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${mode.cspSource} data:; font-src ${mode.cspSource}; base-uri 'none'; form-action 'none'`
+        : `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
+    const style = mode.kind === 'webview'
+        ? `<link rel="stylesheet" nonce="${nonce}" href="${e(mode.styleUri)}">`
+        : `<style nonce="${nonce}">${mode.style.replace(/<\/style/gi, '<\\/style')}</style>`;
+    const script = mode.kind === 'webview'
+        ? `<script nonce="${nonce}" src="${e(mode.scriptUri)}"></script>`
+        : `<script nonce="${nonce}">${mode.script.replace(/<\/script/gi, '<\\/script')}</script>`;
+    // The tree travels with the page so the script can re-render it (filter, live updates) without asking again.
+    const data = JSON.stringify(tree).replace(/</g, '\\u003c');
+    const html = `<!DOCTYPE html>
+<html lang="${tree.language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(w.title)}</title>
+${style}
+</head>
+<body class="okr-${mode.kind}">
+<header class="okr-header">
+<h1>${e(w.title)}</h1>
+<span class="okr-counts">${e(counts(tree))}</span>
+<input id="okr-filter" class="okr-filter" type="search" placeholder="${e(w.filterPlaceholder)}" aria-label="${e(w.filterPlaceholder)}">
+<button type="button" class="okr-button" data-action="collapse-all">${e(w.collapseAll)}</button>
+<button type="button" class="okr-button" data-action="expand-all">${e(w.expandAll)}</button>
+</header>
+<main id="okr-root">
+${renderTree(tree)}
+</main>
+<script nonce="${nonce}" type="application/json" id="okr-data">${data}</script>
+${script}
+</body>
+</html>
+`;
+    return { html, nonce };
+}
+
+function counts(tree: KpiTree): string {
+    return `${tree.counts.kpis} ${tree.words.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`;
+}

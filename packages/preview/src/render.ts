@@ -1,0 +1,97 @@
+/**
+ * The KPI tree as HTML. Pure string building, no DOM: the same function renders the tree into
+ * the standalone file (`okr preview`) and, bundled into the webview script, into the editor's
+ * preview on every update. Every piece of user text goes through escapeHtml.
+ */
+import { escapeHtml as e } from './security.js';
+import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation, TreeNode, TreeWords } from './tree.js';
+
+/** The tree part of the page: everything inside the scrolling container. */
+export function renderTree(tree: KpiTree): string {
+    const w = tree.words;
+    const sections: string[] = [];
+    if (tree.objectives.length > 0) sections.push(list(tree.objectives.map(node => objective(node, w))));
+    if (tree.unlinkedProcesses.length > 0) sections.push(section(w.unlinkedProcesses, tree.unlinkedProcesses.map(node => process(node, w))));
+    if (tree.kpisWithoutProcess.length > 0) sections.push(section(w.kpisWithoutProcess, tree.kpisWithoutProcess.map(node => kpi(node, w))));
+    if (sections.length === 0) return `<p class="okr-empty">${e(w.empty)}</p>`;
+    return sections.join('\n');
+}
+
+function section(title: string, items: string[]): string {
+    return `<h2 class="okr-section">${e(title)}</h2>\n${list(items)}`;
+}
+
+function list(items: string[]): string {
+    return `<ul class="okr-tree" role="tree">${items.join('')}</ul>`;
+}
+
+function objective(node: ObjectiveView, w: TreeWords): string {
+    return item(node, w, '', node.keyResults.map(child => keyResult(child, w)));
+}
+
+function keyResult(node: KeyResultView, w: TreeWords): string {
+    const facts = [node.target ? fact('okr-figure', node.target) : '', actual(node.latestActual, w)].join('');
+    return item(node, w, facts, node.processes.map(child => process(child, w)), node.status);
+}
+
+function process(node: ProcessView, w: TreeWords): string {
+    return item(node, w, '', node.stages.map(child => stage(child, w)));
+}
+
+function stage(node: StageView, w: TreeWords): string {
+    const facts = [
+        node.requirement ? fact('okr-figure', node.requirement) : fact('okr-muted', w.notDerived),
+        node.range ? fact('okr-range', node.range) : '',
+        node.perPerson ? fact('okr-per-person', node.perPerson) : ''
+    ].join('');
+    return item(node, w, facts, node.kpis.map(child => kpi(child, w)));
+}
+
+function kpi(node: KpiView, w: TreeWords): string {
+    const figure = node.figure === null ? fact('okr-muted', w.notDerived) : fact('okr-figure', `${node.figure}${node.unit ? ` ${node.unit}` : ''}`);
+    const facts = [
+        figure,
+        node.range ? fact('okr-range', node.range) : '',
+        node.every ? fact('okr-every', node.every) : '',
+        node.target ? fact('okr-target', `${w.target} ${node.target}`) : node.suggestedTarget ? fact('okr-target okr-suggested', `${w.suggestedTarget} ${node.suggestedTarget}`) : '',
+        actual(node.latestActual, w)
+    ].join('');
+    return item(node, w, facts, [], node.status);
+}
+
+function actual(view: ActualView | null, w: TreeWords): string {
+    if (!view) return '';
+    const deviation = view.deviation ? ` (${view.deviation})` : '';
+    const cause = view.cause ? ` — ${view.cause}` : '';
+    return `<span class="okr-actual okr-status-${view.status}" title="${e(w.statuses[view.status])}">${e(`${w.latestActual} ${view.period}: ${view.value}${deviation}${cause}`)}</span>`;
+}
+
+function fact(className: string, text: string): string {
+    return `<span class="${className}">${e(text)}</span>`;
+}
+
+function badges(list: Badge[]): string {
+    return list.map(badge => `<span class="okr-badge okr-badge-${badge.severity}" title="${e(badge.message)}">${e(badge.code)}</span>`).join('');
+}
+
+/** One tree item: a row (toggle, kind, name, label, facts, badges) and its children. */
+function item(node: TreeNode, w: TreeWords, facts: string, children: string[], status: Status = 'none'): string {
+    const search = [node.name, node.label ?? ''].join(' ').toLowerCase();
+    const hasChildren = children.length > 0;
+    const toggle = hasChildren ? '<button class="okr-toggle" type="button" aria-hidden="true" tabindex="-1"></button>' : '<span class="okr-toggle-space"></span>';
+    const label = node.label ? `<span class="okr-label">${e(node.label)}</span>` : '';
+    const row =
+        `<div class="okr-row" tabindex="0"${location(node.location)}>${toggle}` +
+        `<span class="okr-kind">${e(w.kinds[node.kind])}</span>` +
+        `<span class="okr-name">${e(node.name)}</span>${label}${facts}${badges(node.badges)}</div>`;
+    const group = hasChildren ? `<ul role="group">${children.join('')}</ul>` : '';
+    return (
+        `<li class="okr-node okr-${node.kind} okr-status-${status}" role="treeitem"${hasChildren ? ' aria-expanded="true"' : ''} ` +
+        `data-id="${e(node.id)}" data-search="${e(search)}">${row}${group}</li>`
+    );
+}
+
+function location(at: TreeLocation | undefined): string {
+    if (!at) return '';
+    return ` data-uri="${e(at.uri)}" data-start="${at.startLine}:${at.startCharacter}" data-end="${at.endLine}:${at.endCharacter}"`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The KPI tree as the preview draws it: objective → key result → process → stages (from the
+ * result back to the top of the funnel) → KPIs. The language server computes it, figures
+ * already rounded and labelled in the user's language, so the renderer only lays it out.
+ * Plain JSON: it crosses the LSP connection and the webview boundary as is.
+ */
+
+/** Where a node is declared, for "reveal in editor" and cursor highlighting (0-based, LSP style). */
+export interface TreeLocation {
+    uri: string;
+    startLine: number;
+    startCharacter: number;
+    endLine: number;
+    endCharacter: number;
+}
+
+export type Status = 'on-plan' | 'within-tolerance' | 'behind' | 'none';
+
+/** A warning or error about a node, drawn as a badge. */
+export interface Badge {
+    code: string;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    message: string;
+}
+
+export interface ActualView {
+    period: string;
+    /** `27`, rounded. */
+    value: string;
+    /** `-15.6%`, or null when there is no plan to compare with. */
+    deviation: string | null;
+    status: Status;
+    cause?: string;
+}
+
+interface NodeBase {
+    /** Stable within one tree: kind and qualified name, plus the parent path where a node is repeated. */
+    id: string;
+    name: string;
+    label?: string;
+    location?: TreeLocation;
+    badges: Badge[];
+}
+
+export interface KpiView extends NodeBase {
+    kind: 'kpi';
+    /** `31.7`, or null when not derived. */
+    figure: string | null;
+    /** `m²/person/day`. */
+    unit: string | null;
+    /** `30–33` when the figure is a range. */
+    range: string | null;
+    /** "1 every 2 weeks" for rates below one. */
+    every: string | null;
+    /** Hand-set target, `32`. */
+    target: string | null;
+    /** The target a manager would set (the figure rounded up). */
+    suggestedTarget: string | null;
+    latestActual: ActualView | null;
+    status: Status;
+}
+
+export interface StageView extends NodeBase {
+    kind: 'stage';
+    /** `2000 m²/month`, or null when not derived. */
+    requirement: string | null;
+    range: string | null;
+    /** `31.7 m²/person/day (Plasterers, 3)`. */
+    perPerson: string | null;
+    kpis: KpiView[];
+}
+
+export interface ProcessView extends NodeBase {
+    kind: 'process';
+    /** Last stage first: from the result back to the top of the funnel. */
+    stages: StageView[];
+}
+
+export interface KeyResultView extends NodeBase {
+    kind: 'keyresult';
+    /** `10 houses/month`, or null for a qualitative key result. */
+    target: string | null;
+    latestActual: ActualView | null;
+    status: Status;
+    processes: ProcessView[];
+}
+
+export interface ObjectiveView extends NodeBase {
+    kind: 'objective';
+    keyResults: KeyResultView[];
+}
+
+export type TreeNode = ObjectiveView | KeyResultView | ProcessView | StageView | KpiView;
+
+/** Words the renderer needs, in the tree's language. */
+export interface TreeWords {
+    title: string;
+    filterPlaceholder: string;
+    empty: string;
+    unlinkedProcesses: string;
+    kpisWithoutProcess: string;
+    target: string;
+    suggestedTarget: string;
+    latestActual: string;
+    notDerived: string;
+    collapseAll: string;
+    expandAll: string;
+    statuses: Record<Status, string>;
+    kinds: Record<TreeNode['kind'], string>;
+}
+
+export interface KpiTree {
+    language: 'en' | 'ru';
+    words: TreeWords;
+    objectives: ObjectiveView[];
+    /** Processes no key result goes via (their KPIs still show, with their warnings). */
+    unlinkedProcesses: ProcessView[];
+    /** KPIs with no `of` stage. */
+    kpisWithoutProcess: KpiView[];
+    /** Counts for the header. */
+    counts: { kpis: number; errors: number; warnings: number };
+}
