@@ -9,7 +9,24 @@ import { Messages } from './i18n/messages.js';
 import { OkrDocumentBuilder } from './okr-document-builder.js';
 import { OkrDocumentValidator } from './okr-document-validator.js';
 import { OkrDocumentationProvider } from './okr-documentation-provider.js';
+import { OkrFormatter } from './okr-formatter.js';
 import { OkrScopeComputation } from './okr-scope-computation.js';
+import { OkrTokenBuilder } from './okr-token-builder.js';
+import { OkrWorkspaceManager } from './okr-workspace-manager.js';
+import { OkrCodeActionProvider } from './lsp/okr-code-action-provider.js';
+import { OkrHoverProvider } from './lsp/okr-hover-provider.js';
+import { OkrInlayHintProvider } from './lsp/okr-inlay-hint-provider.js';
+import { OkrCompletionProvider } from './lsp/okr-completion-provider.js';
+import { OkrDefinitionProvider } from './lsp/okr-definition-provider.js';
+import { OkrDocumentSymbolProvider } from './lsp/okr-document-symbol-provider.js';
+import { OkrFoldingRangeProvider } from './lsp/okr-folding-range-provider.js';
+import { OkrFuzzyMatcher } from './lsp/okr-fuzzy-matcher.js';
+import { OkrNodeKindProvider } from './lsp/okr-node-kind-provider.js';
+import { OkrReferences } from './lsp/okr-references.js';
+import { OkrDocumentHighlightProvider, OkrReferencesProvider } from './lsp/okr-references-provider.js';
+import { OkrRenameProvider } from './lsp/okr-rename-provider.js';
+import { OkrSemanticTokenProvider } from './lsp/okr-semantic-token-provider.js';
+import { OkrWorkspaceSymbolProvider } from './lsp/okr-workspace-symbol-provider.js';
 import { OkrValidator, registerValidationChecks } from './okr-validator.js';
 import { PlanWorkspace } from './plan/plan-workspace.js';
 
@@ -39,17 +56,41 @@ export const OkrModule: Module<OkrServices, PartialLangiumServices & OkrAddedSer
         OkrValidator: services => new OkrValidator(services),
         DocumentValidator: services => new OkrDocumentValidator(services)
     },
+    parser: {
+        TokenBuilder: () => new OkrTokenBuilder()
+    },
     references: {
-        ScopeComputation: services => new OkrScopeComputation(services)
+        ScopeComputation: services => new OkrScopeComputation(services),
+        References: services => new OkrReferences(services)
     },
     documentation: {
         DocumentationProvider: () => new OkrDocumentationProvider()
+    },
+    lsp: {
+        Formatter: () => new OkrFormatter(),
+        HoverProvider: services => new OkrHoverProvider(services),
+        InlayHintProvider: services => new OkrInlayHintProvider(services),
+        CodeActionProvider: services => new OkrCodeActionProvider(services),
+        CompletionProvider: services => new OkrCompletionProvider(services),
+        DefinitionProvider: services => new OkrDefinitionProvider(services),
+        ReferencesProvider: services => new OkrReferencesProvider(services),
+        DocumentHighlightProvider: services => new OkrDocumentHighlightProvider(services),
+        RenameProvider: services => new OkrRenameProvider(services),
+        DocumentSymbolProvider: services => new OkrDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new OkrFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new OkrSemanticTokenProvider(services)
     }
 };
 
 export const OkrSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        DocumentBuilder: services => new OkrDocumentBuilder(services)
+        DocumentBuilder: services => new OkrDocumentBuilder(services),
+        WorkspaceManager: services => new OkrWorkspaceManager(services)
+    },
+    lsp: {
+        FuzzyMatcher: () => new OkrFuzzyMatcher(),
+        NodeKindProvider: () => new OkrNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new OkrWorkspaceSymbolProvider(services)
     }
 };
 

@@ -4,7 +4,7 @@
  * locally, so there are no local symbols to compute.
  */
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { isObjective, isProcess, type Plan } from './generated/ast.js';
+import { isKeyResult, isObjective, isProcess, isStage, type Plan } from './generated/ast.js';
 
 export class OkrScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
@@ -16,6 +16,8 @@ export class OkrScopeComputation extends DefaultScopeComputation {
             exported.push(this.descriptions.createDescription(declaration, name, document));
             if (isProcess(declaration) || isObjective(declaration)) {
                 for (const member of declaration.clauses as AstNode[]) {
+                    // Owners have a `name` too (the owner's text); only stages and key results are declarations.
+                    if (!isStage(member) && !isKeyResult(member)) continue;
                     const memberName = this.nameProvider.getName(member);
                     if (memberName) exported.push(this.descriptions.createDescription(member, `${name}.${memberName}`, document));
                 }

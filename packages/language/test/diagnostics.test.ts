@@ -328,3 +328,30 @@ describe('messages', () => {
         }
     });
 });
+
+describe('choices where the spec is silent', () => {
+    it('accepts names that start with a keyword', async () => {
+        const workspace = await buildWorkspace('unit offer\nunit units "u"\nteam dayShift { headcount 2 }\nprocess perfect { stage yearbook { output offer team dayShift } }\n');
+        expect(workspace.codes().filter(code => code !== 'process-without-key-result')).toEqual([]);
+    });
+    it('leaves a KPI without a plan when its target is badly written, and raises no deviation from it', async () => {
+        const workspace = await buildWorkspace(GOOD_PLAN.replace('target 32', 'target 5%').replace('actual 2026-01 31', 'actual 2026-01 20'));
+        expect(workspace.codes()).toEqual(['invalid-quantity']);
+        expect(workspace.diagnostics()[0].message).toContain('A KPI target is a plain number');
+    });
+    it('reports each wrong unit of a needs clause', async () => {
+        const workspace = await buildWorkspace(`${GOOD_PLAN}unit brick\n`.replace('needs 200 m2 per house', 'needs 200 brick per m2'));
+        expect(workspace.withCode('unit-mismatch')).toHaveLength(2);
+    });
+    it('does not call a team unused when only a name clash keeps its references from resolving', async () => {
+        const workspace = await buildWorkspace(`${GOOD_PLAN}unit Plasterers\n`);
+        expect(workspace.codes()).not.toContain('unused-team');
+        expect(workspace.withCode('duplicate-name')).toHaveLength(2);
+    });
+    it('says a second flow clause makes the link ambiguous', async () => {
+        const workspace = await buildWorkspace(GOOD_PLAN.replace('needs 200 m2 per house', 'needs 200 m2 per house conversion 50%'));
+        const [duplicate] = workspace.withCode('duplicate-clause');
+        expect(duplicate.message).toContain('one flow clause');
+        expect(workspace.services.plan.PlanWorkspace.current().analysis.kpis[0].figure).toBeNull();
+    });
+});

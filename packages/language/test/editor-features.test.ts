@@ -80,6 +80,9 @@ describe('hover', () => {
         expect(text).toContain('≈ 0.5 articles/person/week');
         expect(text).toContain('1 every 2 weeks');
         expect(text).toContain('cadence 1 articles/week raises');
+        // each step in the unit of the stage it reached: requests, then readers, then articles
+        expect(text).toContain('÷ 3% (converted to Blog.Requests) = 1000 readers/month');
+        expect(text).toContain('÷ 250 readers/articles (Blog.Reading yields) = 4 articles/month');
     });
     it('describes key results, teams and units', async () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING });

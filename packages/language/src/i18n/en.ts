@@ -86,7 +86,9 @@ export const EN: Catalogue = {
         'duplicate-name': (a, f) => `'${f.str(a, 'name')}' is declared ${f.num(a, 'count')} times: names are shared by every .okr file of the workspace. Rename all but one.`,
         'duplicate-calendar': (a, f) => `A second calendar: only the first one (${f.str(a, 'first')}) is used. Merge them into one.`,
         'duplicate-policy': (a, f) => `A second policy: only the first one (${f.str(a, 'first')}) is used. Merge them into one.`,
-        'duplicate-clause': (a, f) => `'${f.str(a, 'clause')}' is given twice here; only the first counts. Remove one.`
+        'duplicate-clause': (a, f) => f.str(a, 'clause') === 'flow'
+            ? 'A stage takes one flow clause (needs, yields or conversion): this second one makes its link to the stage before ambiguous. Remove one.'
+            : `'${f.str(a, 'clause')}' is given twice here; only the first counts. Remove one.`
     },
     rules: {
         'kpi-without-key-result': 'A KPI on a process that no key result goes via',

@@ -35,7 +35,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
     }
 
     private sectionsFor(node: AstNode, plan: WorkspacePlan): string[] | undefined {
-        const context: ExplainContext = { messages: this.messages, unitLabels: plan.unitLabels, calendar: plan.analysis.calendar };
+        const context: ExplainContext = { messages: this.messages, unitLabels: plan.unitLabels, calendar: plan.analysis.calendar, stages: plan.analysis.stages };
         if (ast.isKpi(node)) return this.kpi(node, plan, context);
         if (ast.isStage(node)) return this.stage(node, plan, context);
         if (ast.isKeyResult(node)) return this.keyResult(node, plan);

@@ -99,7 +99,7 @@ export class OkrInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     private context(plan: WorkspacePlan): ExplainContext {
-        return { messages: this.messages, unitLabels: plan.unitLabels, calendar: plan.analysis.calendar };
+        return { messages: this.messages, unitLabels: plan.unitLabels, calendar: plan.analysis.calendar, stages: plan.analysis.stages };
     }
 }
 

@@ -10,6 +10,8 @@ export interface ExplainContext {
     messages: Messages;
     unitLabels: ReadonlyMap<string, string>;
     calendar: ResolvedCalendar;
+    /** Every stage of the workspace, for the unit each step of a derivation is in. */
+    stages: readonly StageFigures[];
 }
 
 /** `31.7`, or `2000 (1800–2200)` for a range. */
@@ -24,16 +26,24 @@ export function explainStage(stage: StageFigures, context: ExplainContext): stri
     const label = (unit: string) => context.unitLabels.get(unit) ?? unit;
     const perMonth = (figure: Figure) => scaleFigure(figure, context.calendar.workdaysPerMonth);
     const monthly = (unit: string | null) => (unit === null ? '' : ` ${messages.rateUnit(label(unit), false, 'month')}`);
+    // Each step is in the unit of the stage the derivation has reached: the demand in the
+    // process output, then after each flow the output of the stage before.
+    const process = context.stages.filter(candidate => candidate.process === stage.process);
+    let unit = process.at(-1)?.unit ?? stage.unit;
     const lines: string[] = [];
     for (const step of stage.steps) {
-        lines.push(explainStep(step, stage, words, messages, label, perMonth, monthly));
+        if (step.kind === 'flow') {
+            const from = process.findIndex(candidate => candidate.name === step.fromStage);
+            unit = from > 0 ? process[from - 1].unit : stage.unit;
+        }
+        lines.push(explainStep(step, unit, words, messages, label, perMonth, monthly));
     }
     return lines;
 }
 
 function explainStep(
     step: DerivationStep,
-    stage: StageFigures,
+    unit: string | null,
     words: ReturnType<Messages['explainWords']>,
     messages: Messages,
     label: (unit: string) => string,
@@ -47,13 +57,13 @@ function explainStep(
                 const converted = keyResult.per === 'month' ? '' : ` = ${showFigure(perMonth(keyResult.perDay))}${monthly(keyResult.unit)}`;
                 return `${keyResult.name}: ${own}${converted}`;
             });
-            const total = step.keyResults.length > 1 ? `; ${words.total} ${showFigure(perMonth(step.result))}${monthly(stage.unit)}` : '';
+            const total = step.keyResults.length > 1 ? `; ${words.total} ${showFigure(perMonth(step.result))}${monthly(unit)}` : '';
             return `${words.keyResults} ${parts.join(' + ')}${total}`;
         }
         case 'flow': {
             const fromLabel = label(step.fromUnit);
-            const result = `${showFigure(perMonth(step.result))}${monthly(stage.unit)}`;
-            const thisLabel = stage.unit === null ? '' : label(stage.unit);
+            const result = `${showFigure(perMonth(step.result))}${monthly(unit)}`;
+            const thisLabel = unit === null ? '' : label(unit);
             switch (step.flow) {
                 case 'needs': return `× ${showFigure(step.factor)} ${thisLabel}/${fromLabel} (${words.needsOf(step.fromStage)}) = ${result}`;
                 case 'yields': return `÷ ${showFigure(step.factor)} ${fromLabel}/${thisLabel} (${words.yieldsOf(step.fromStage)}) = ${result}`;
@@ -62,8 +72,8 @@ function explainStep(
             return result;
         }
         case 'cadence': {
-            const cadence = `${showFigure(step.amount)} ${messages.rateUnit(stage.unit === null ? '' : label(stage.unit), false, step.per)}`;
-            const result = `${showFigure(perMonth(step.result))}${monthly(stage.unit)}`;
+            const cadence = `${showFigure(step.amount)} ${messages.rateUnit(unit === null ? '' : label(unit), false, step.per)}`;
+            const result = `${showFigure(perMonth(step.result))}${monthly(unit)}`;
             return step.before === null ? words.cadenceSets(cadence, result) : words.cadenceRaises(cadence, `${showFigure(perMonth(step.before))}`, result);
         }
     }

@@ -100,7 +100,7 @@ class FragmentBuilder {
                 continue;
             }
             if (this.repeated(seen, clause.per, clause)) continue;
-            const count = this.quantity(clause.count, NUMBER);
+            const count = this.quantity(clause.count, NUMBER, 'workdays');
             if (clause.per === 'month') calendar.workdaysPerMonth = count;
             else calendar.workdaysPerWeek = count;
         }
@@ -112,7 +112,7 @@ class FragmentBuilder {
         const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (!clause.value || this.repeated(seen, clause.$type, clause)) continue;
-            const value = this.quantity(clause.value, PERCENT);
+            const value = this.quantity(clause.value, PERCENT, ast.isTolerance(clause) ? 'tolerance' : 'uncertainty');
             if (ast.isTolerance(clause)) policy.tolerance = value;
             else policy.uncertainty = value;
         }
@@ -125,8 +125,8 @@ class FragmentBuilder {
         const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (this.repeated(seen, clause.$type, clause)) continue;
-            if (ast.isHeadcount(clause) && clause.value) team.headcount = this.quantity(clause.value, NUMBER);
-            if (ast.isAvailability(clause) && clause.value) team.availability = this.quantity(clause.value, PERCENT);
+            if (ast.isHeadcount(clause) && clause.value) team.headcount = this.quantity(clause.value, NUMBER, 'headcount');
+            if (ast.isAvailability(clause) && clause.value) team.availability = this.quantity(clause.value, PERCENT, 'availability');
         }
         this.fragment.teams.push(team);
     }
@@ -150,7 +150,7 @@ class FragmentBuilder {
                 continue;
             }
             if (this.repeated(seen, clause.$type, clause)) continue;
-            if (ast.isKeyResultTarget(clause) && clause.rate) keyResult.target = this.rate(clause.rate, clause);
+            if (ast.isKeyResultTarget(clause) && clause.rate) keyResult.target = this.rate(clause.rate, clause, 'key-result-target');
             if (ast.isVia(clause)) keyResult.via = { process: refName(clause.process), site: { node: clause } };
         }
         this.fragment.keyResults.push(keyResult);
@@ -192,7 +192,7 @@ class FragmentBuilder {
                 continue;
             }
             const isFlow = ast.isNeeds(clause) || ast.isYields(clause) || ast.isConversion(clause);
-            if (this.repeated(seen, isFlow ? 'flow' : clause.$type, clause)) {
+            if (this.repeated(seen, isFlow ? 'flow' : clause.$type, clause, isFlow ? 'flow' : undefined)) {
                 // Two flow clauses leave the stage's link to the previous one ambiguous.
                 if (isFlow) stage.broken = true;
                 continue;
@@ -205,7 +205,7 @@ class FragmentBuilder {
                 case 'StageTeam':
                     stage.team = {
                         team: refName(clause.team),
-                        share: clause.share ? this.quantity(clause.share, PERCENT) : undefined,
+                        share: clause.share ? this.quantity(clause.share, PERCENT, 'share') : undefined,
                         site: { node: clause }
                     };
                     break;
@@ -214,13 +214,13 @@ class FragmentBuilder {
                     stage.flow = this.ratioFlow(clause);
                     break;
                 case 'Conversion':
-                    if (clause.rate) stage.flow = { kind: 'conversion', rate: this.quantity(clause.rate, PERCENT_OR_RANGE), site: { node: clause } };
+                    if (clause.rate) stage.flow = { kind: 'conversion', rate: this.quantity(clause.rate, PERCENT_OR_RANGE, 'conversion'), site: { node: clause } };
                     break;
                 case 'Cadence':
-                    if (clause.rate) stage.cadence = this.rate(clause.rate, clause);
+                    if (clause.rate) stage.cadence = this.rate(clause.rate, clause, 'cadence');
                     break;
                 case 'Capacity':
-                    if (clause.rate) stage.capacity = this.rate(clause.rate, clause);
+                    if (clause.rate) stage.capacity = this.rate(clause.rate, clause, 'capacity');
                     break;
             }
         }
@@ -231,7 +231,7 @@ class FragmentBuilder {
         if (!clause.amount) return undefined;
         return {
             kind: clause.$type === 'Needs' ? 'needs' : 'yields',
-            amount: this.quantity(clause.amount, NUMBER_OR_RANGE),
+            amount: this.quantity(clause.amount, NUMBER_OR_RANGE, clause.$type === 'Needs' ? 'needs' : 'yields'),
             unit: refName(clause.unit),
             perUnit: refName(clause.perUnit),
             site: { node: clause }
@@ -250,30 +250,28 @@ class FragmentBuilder {
             if (this.repeated(seen, clause.$type, clause)) continue;
             if (ast.isKpiOf(clause)) kpi.of = { stage: refName(clause.stage), site: { node: clause } };
             if (ast.isKpiPer(clause) && clause.timeUnit) kpi.per = { perPerson: clause.perPerson, timeUnit: clause.timeUnit as TimeUnit, site: { node: clause } };
-            if (ast.isKpiTarget(clause) && clause.value) {
-                const target = this.quantity(clause.value, NUMBER);
-                // A badly written target is reported already; the KPI falls back to its derived plan.
-                if (Number.isFinite(target.low)) kpi.target = { value: target.low, site: { node: clause } };
-            }
+            // A badly written target reaches the engine as NaN: reported here, it leaves the KPI without a plan.
+            if (ast.isKpiTarget(clause) && clause.value) kpi.target = { value: this.quantity(clause.value, NUMBER, 'kpi-target').low, site: { node: clause } };
         }
         this.fragment.kpis.push(kpi);
     }
 
     private actual(node: ast.Actual, into: ActualInput<Site>[]): void {
         if (!node.period || !node.value) return;
-        const value = this.quantity(node.value, NUMBER);
+        const value = this.quantity(node.value, NUMBER, 'actual');
         // A badly written actual is reported already and left out of the figures.
         if (Number.isFinite(value.low)) into.push({ period: node.period, value: value.low, cause: node.cause, site: { node } });
     }
 
-    private rate(rate: ast.Rate, clause: AstNode): RateInput<Site> | undefined {
+    private rate(rate: ast.Rate, clause: AstNode, what: string): RateInput<Site> | undefined {
         if (!rate.amount || !rate.per) return undefined;
-        return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
+        return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE, what), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
     }
 
-    private quantity(node: ast.Quantity, shape: QuantityShape): QuantityInput<Site> {
+    /** Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity `what`). */
+    private quantity(node: ast.Quantity, shape: QuantityShape, what: string): QuantityInput<Site> {
         const read = readQuantity(node, shape);
-        if (read.problem) this.invalid(node, read.problem, {});
+        if (read.problem) this.invalid(node, read.problem, { what });
         return read.quantity;
     }
 
@@ -283,12 +281,12 @@ class FragmentBuilder {
     }
 
     /** Records a clause kind; reports `duplicate-clause` and returns true when it was seen before. */
-    private repeated(seen: Set<string>, kind: string, clause: AstNode): boolean {
+    private repeated(seen: Set<string>, kind: string, clause: AstNode, name?: string): boolean {
         if (!seen.has(kind)) {
             seen.add(kind);
             return false;
         }
-        const keyword = clause.$cstNode?.text.split(/\s/, 1)[0] ?? kind;
+        const keyword = name ?? clause.$cstNode?.text.split(/\s/, 1)[0] ?? kind;
         this.fragment.findings.push({ code: 'duplicate-clause', severity: 'error', site: { node: clause }, args: { clause: keyword } });
         return true;
     }

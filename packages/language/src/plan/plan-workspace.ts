@@ -114,7 +114,7 @@ export class PlanWorkspace {
             kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => resolveKpi(kpi, resolve))
         };
         const analysis = analysePlan(input);
-        findings.push(...analysis.findings);
+        findings.push(...analysis.findings.filter(finding => !isEchoOfLanguageFinding(finding, declarations)));
         const unitLabels = new Map(input.units.map(unit => [unit.name, unit.label || unit.name]));
         return {
             input,
@@ -187,18 +187,20 @@ function resolveKpi(kpi: KpiInput<Site>, resolve: Resolve): KpiInput<Site> {
 }
 
 /**
- * Groups findings by document. A clause gets at most one finding per code: the language's own
- * (more specific) report of a badly written number wins over the engine's generic one.
+ * Engine findings that only repeat what the language already reported: a number that is not
+ * finite is one the fragment passed as NaN after reporting its shape, and a team whose name is
+ * declared twice is "unused" only because no reference to it could resolve.
  */
+function isEchoOfLanguageFinding(finding: PlanFinding, declarations: Map<string, unknown[]>): boolean {
+    if (finding.code === 'invalid-quantity') return finding.args.reason === 'not-finite';
+    if (finding.code === 'unused-team') return (declarations.get(String(finding.args.team))?.length ?? 0) > 1;
+    return false;
+}
+
+/** Groups findings by document, in the order given. */
 function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
     const byDocument = new Map<string, PlanFinding[]>();
-    const seen = new Map<AstNode, Set<string>>();
     for (const finding of findings) {
-        const key = `${finding.code}|${finding.site.property ?? ''}|${finding.site.keyword ?? ''}`;
-        const keys = seen.get(finding.site.node) ?? new Set<string>();
-        if (keys.has(key)) continue;
-        keys.add(key);
-        seen.set(finding.site.node, keys);
         const uri = AstUtils.getDocument(finding.site.node).uri.toString();
         const list = byDocument.get(uri);
         if (list) list.push(finding);

@@ -1,0 +1,17 @@
+/**
+ * Which files make the workspace's plan: every `.okr` file below the workspace folders, except
+ * in dot-folders and `node_modules` — the same rule as the `okr` command line, so the editor and
+ * CI see one plan. (Langium's default also skips folders named `out`.)
+ */
+import { DefaultWorkspaceManager, UriUtils, type FileSystemNode } from 'langium';
+
+export const SKIPPED_FOLDER = 'node_modules';
+
+export class OkrWorkspaceManager extends DefaultWorkspaceManager {
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        const name = UriUtils.basename(entry.uri);
+        if (name.startsWith('.')) return false;
+        if (entry.isDirectory) return name !== SKIPPED_FOLDER;
+        return entry.isFile && this.serviceRegistry.hasServices(entry.uri);
+    }
+}

@@ -1,0 +1,134 @@
+/**
+ * The KPI-tree renderer shared by the editor preview and `okr preview`: the tree's shape and
+ * figures for the examples, status colours, hostile labels rendered as text, and the page's
+ * Content-Security-Policy with no remote origin.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildKpiTree } from '../packages/language/src/plan/kpi-tree.js';
+import { renderDocument, renderTree, type KpiTree } from '../packages/preview/src/index.js';
+import { buildWorkspace } from '../packages/language/test/workspace.js';
+import { folderWith, runOkr } from '../packages/cli/test/run-cli.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const example = (name: string) => readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+
+async function treeOf(files: Record<string, string>, language: 'en' | 'ru' = 'en'): Promise<KpiTree> {
+    const workspace = await buildWorkspace(files, language);
+    return buildKpiTree(workspace.services.plan.PlanWorkspace.current(), workspace.services.i18n.Messages);
+}
+
+describe('the KPI tree of the plastering example', () => {
+    it('goes objective → key result → process → stages from the result back → KPIs, with figures', async () => {
+        const tree = await treeOf({ 'plastering.okr': example('plastering/plastering.okr') });
+        const [deliver] = tree.objectives;
+        expect(deliver.name).toBe('Deliver');
+        const [houses, brand] = deliver.keyResults;
+        expect(houses).toMatchObject({ name: 'Deliver.Houses', target: '10 houses/month' });
+        expect(brand).toMatchObject({ name: 'Deliver.Brand', target: null, processes: [] });
+        const [construction] = houses.processes;
+        expect(construction.stages.map(stage => stage.name)).toEqual(['Construction.Handover', 'Construction.Plastering']);
+        const plastering = construction.stages[1];
+        expect(plastering.requirement).toBe('2000 m²/month');
+        expect(plastering.perPerson).toBe('31.7 m²/person/day (Plasterers: 3 people)');
+        const [kpi] = plastering.kpis;
+        expect(kpi).toMatchObject({ name: 'PlasterRate', figure: '31.7', unit: 'm²/person/day', target: '32', suggestedTarget: '32', status: 'behind' });
+        expect(kpi.latestActual).toMatchObject({ period: '2026-02', value: '27', deviation: '-15.6%', status: 'behind', cause: 'two plasterers on sick leave' });
+        expect(kpi.badges.map(badge => badge.code)).toEqual(['kpi-behind-plan']);
+        expect(kpi.location).toMatchObject({ startLine: 36 });
+        expect(houses.latestActual).toMatchObject({ deviation: '-10%', status: 'within-tolerance' });
+        expect(tree.counts).toEqual({ kpis: 1, errors: 0, warnings: 0 });
+    });
+
+    it('shows "1 every 2 weeks" for the blog and anti-pattern badges where they belong', async () => {
+        const tree = await treeOf({ 'blog.okr': example('blog/blog.okr'), 'anti.okr': example('anti-patterns/anti-patterns.okr') });
+        const blog = tree.objectives.find(objective => objective.name === 'Inbound')!;
+        const writing = blog.keyResults[0].processes[0].stages.find(stage => stage.name === 'Blog.Writing')!;
+        expect(writing.kpis[0]).toMatchObject({ figure: '0.5', every: '1 every 2 weeks' });
+        expect(tree.unlinkedProcesses.map(process => process.name)).toEqual(['SupportDesk']);
+        expect(tree.unlinkedProcesses[0].badges.map(badge => badge.code)).toEqual(['process-without-key-result']);
+        expect(tree.unlinkedProcesses[0].stages[0].kpis[0].badges.map(badge => badge.code)).toEqual(['kpi-without-key-result']);
+        expect(tree.kpisWithoutProcess.map(kpi => [kpi.name, kpi.badges.map(badge => badge.code)])).toEqual([['ReportsPerMonth', ['kpi-without-process']]]);
+        const research = tree.objectives.find(objective => objective.name === 'Innovation')!;
+        const prototypes = research.keyResults[0].processes[0].stages[0].kpis[0];
+        expect(prototypes.badges.map(badge => badge.code)).toEqual(['kpi-on-uncertain-work']);
+    });
+
+    it('is in Russian for a Russian user', async () => {
+        const tree = await treeOf({ 'стройка.okr': example('russian/стройка.okr') }, 'ru');
+        expect(tree.words.title).toBe('Дерево КПЭ');
+        const kpi = tree.objectives[0].keyResults[0].processes[0].stages[1].kpis[0];
+        expect(kpi).toMatchObject({ name: 'НормаШтукатура', figure: '28.6', unit: 'м²/чел./день' });
+    });
+});
+
+describe('status colours', () => {
+    const plan = (actual: string) => example('plastering/plastering.okr').replace(/  actual 2026-01 30\.5\n  actual 2026-02 27 cause "two plasterers on sick leave"\n/, `  actual 2026-03 ${actual}\n`);
+    for (const [actual, status] of [['33', 'on-plan'], ['30', 'within-tolerance'], ['28', 'behind']] as const) {
+        it(`marks an actual of ${actual} against 32 as ${status}`, async () => {
+            const tree = await treeOf({ 'p.okr': plan(actual) });
+            const kpi = tree.objectives[0].keyResults[0].processes[0].stages[1].kpis[0];
+            expect(kpi.status).toBe(status);
+            expect(renderTree(tree)).toContain(`okr-actual okr-status-${status}`);
+        });
+    }
+});
+
+describe('hostile text', () => {
+    const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</style><script>alert(2)</script>', "' onmouseover='alert(3)"];
+    it('renders every label, cause and owner as text', async () => {
+        const text = `unit m2 "${hostile[0]}"\nteam T "${hostile[1].replace(/"/g, '\\"')}" { headcount 2 }\nobjective O "${hostile[2]}" {\n  keyresult K "${hostile[3]}" { target 10 m2 per month via P }\n}\nprocess P "${hostile[1].replace(/"/g, '\\"')}" {\n  stage S "${hostile[0]}" { output m2 team T }\n}\nkpi X "${hostile[2]}" { of P.S per person per day actual 2026-01 0.1 cause "${hostile[0]}" }\n`;
+        const tree = await treeOf({ 'h.okr': text });
+        const { html } = renderDocument(tree, { kind: 'standalone', script: 'void 0;', style: 'body{}' });
+        // The tree also travels as JSON in an inert data block, where `<` is escaped as \u003c.
+        const data = html.match(/<script nonce="[0-9a-f]+" type="application\/json" id="okr-data">([\s\S]*?)<\/script>/)![1];
+        expect(data).not.toContain('<');
+        expect(JSON.parse(data).objectives[0].label).toBe(hostile[2]);
+        const markup = html.replace(data, '');
+        expect(markup).not.toMatch(/<img/i);
+        expect(markup).not.toContain('<script>alert');
+        expect(markup).not.toMatch(/<\/style><script/i);
+        expect(markup).not.toContain("' onmouseover='");
+        expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        // exactly the page's own scripts: the data block and the nonce'd script
+        expect(html.match(/<script/g)).toHaveLength(2);
+    });
+});
+
+describe('the page', () => {
+    it('has a strict CSP with a fresh nonce and no remote origin (okr preview)', () => {
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'okr-preview-')), 'tree.html');
+        const run = runOkr(['preview', 'examples', '-o', out], ROOT);
+        expect(run.status).toBe(0);
+        const html = readFileSync(out, 'utf8');
+        const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1];
+        expect(csp).toContain("default-src 'none'");
+        const nonce = csp.match(/script-src 'nonce-([0-9a-f]+)'/)![1];
+        expect(nonce.length).toBeGreaterThanOrEqual(32);
+        for (const tag of html.match(/<(script|style)[^>]*>/g)!) expect(tag).toContain(`nonce="${nonce}"`);
+        expect(html).not.toMatch(/(src|href)="https?:/);
+        expect(html).not.toMatch(/https?:\/\/(?!json\.schemastore)/);
+        expect(html).toContain('31.7');
+        expect(html).toContain('m²/person/day');
+        const again = path.join(path.dirname(out), 'again.html');
+        runOkr(['preview', 'examples', '-o', again], ROOT);
+        expect(readFileSync(again, 'utf8').match(/'nonce-([0-9a-f]+)'/)![1]).not.toBe(nonce);
+    });
+
+    it('allows the webview only its own resource origin', async () => {
+        const tree = await treeOf({ 'p.okr': example('plastering/plastering.okr') });
+        const { html, nonce } = renderDocument(tree, { kind: 'webview', cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css' });
+        expect(html).toContain(`script-src 'nonce-${nonce}'`);
+        expect(html).toContain(`<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js"></script>`);
+        expect(html).not.toContain("'unsafe-inline'");
+    });
+
+    it('exits 2 with a usage message without -o', () => {
+        const run = runOkr(['preview', '.'], folderWith({ 'a.okr': 'unit a\n' }));
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('okr preview <paths…> -o tree.html');
+    });
+});
