@@ -36,7 +36,7 @@ export class PlanWorkspace {
     private readonly fragments: DocumentCache<string, PlanFragment>;
     private readonly plan: WorkspaceCache<string, WorkspacePlan>;
     /** What each document's diagnostics last showed of its plan findings, to spot stale ones. */
-    private readonly published = new Map<string, string>();
+    private readonly published = new Map<string, PlanFinding[]>();
 
     constructor(services: OkrServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -59,13 +59,18 @@ export class PlanWorkspace {
 
     /** Remembers the findings a document's diagnostics now show. */
     markPublished(document: LangiumDocument, findings: PlanFinding[]): void {
-        this.published.set(document.uri.toString(), fingerprint(findings));
+        this.published.set(document.uri.toString(), findings);
     }
 
-    /** True when the workspace's current findings for a document differ from those it shows. */
+    /**
+     * True when the workspace's current findings for a document differ from those it shows.
+     * Documents not rebuilt keep their AST nodes, so sites compare by identity: the check costs
+     * a few comparisons per finding, not a serialisation.
+     */
     hasStaleFindings(document: LangiumDocument): boolean {
-        const shown = this.published.get(document.uri.toString()) ?? '';
-        return shown !== fingerprint(this.findingsOf(document));
+        const shown = this.published.get(document.uri.toString()) ?? [];
+        const now = this.findingsOf(document);
+        return shown.length !== now.length || now.some((finding, index) => !sameFinding(finding, shown[index]));
     }
 
     private compute(): WorkspacePlan {
@@ -209,10 +214,10 @@ function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
     return byDocument;
 }
 
-function fingerprint(findings: PlanFinding[]): string {
-    return findings
-        .map(finding => [finding.code, finding.severity, finding.site.node.$cstNode?.offset, finding.site.property, finding.site.keyword, JSON.stringify(finding.args)].join('|'))
-        .join('\n');
+function sameFinding(a: PlanFinding, b: PlanFinding): boolean {
+    if (a.code !== b.code || a.severity !== b.severity || a.site.node !== b.site.node || a.site.property !== b.site.property || a.site.keyword !== b.site.keyword) return false;
+    const keys = Object.keys(a.args);
+    return keys.length === Object.keys(b.args).length && keys.every(key => a.args[key] === b.args[key]);
 }
 
 function locationOf(node: AstNode): string {
