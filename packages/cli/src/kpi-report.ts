@@ -121,6 +121,7 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
         row.deviation === null ? '' : paint(colour, row.deviation < 0 ? 'red' : 'green', formatPercent(row.deviation))
     ]);
     out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
+    if (rows.some(row => row.figures.target === null && row.figures.suggestedTarget !== null)) out.push(paint(colour, 'dim', words.suggestedNote));
     out.push('');
     out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels)), colour, [0, 0, 0, 0]));
     return out.join('\n') + '\n';

@@ -212,7 +212,8 @@ export const EN: Catalogue = {
         latestActual: 'Latest actual',
         deviation: 'Deviation',
         perMonth: 'Requirement',
-        perPersonPerDay: 'Per person'
+        perPersonPerDay: 'Per person',
+        suggestedNote: '(n): no target set; n is the derived value rounded up, the target a manager would set.'
     }
 };
 

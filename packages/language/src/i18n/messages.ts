@@ -118,6 +118,8 @@ export interface ReportWords {
     deviation: string;
     perMonth: string;
     perPersonPerDay: string;
+    /** Explains a target in parentheses. */
+    suggestedNote: string;
 }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, ru: RU };

@@ -238,7 +238,8 @@ export const RU: Catalogue = {
         latestActual: 'Последний факт',
         deviation: 'Отклонение',
         perMonth: 'Требование',
-        perPersonPerDay: 'На человека'
+        perPersonPerDay: 'На человека',
+        suggestedNote: '(n): цель не задана; n — рассчитанное значение, округлённое вверх: такую цель установил бы руководитель.'
     }
 };
 
