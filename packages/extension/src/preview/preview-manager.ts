@@ -21,8 +21,12 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private tree: KpiTree | undefined;
     /** The editor the preview follows: the last active `.okr` editor. */
     private sourceEditor: vscode.TextEditor | undefined;
+    /** Resolves once the language client runs; a preview restored at start-up waits for it. */
+    private readonly clientReady: Promise<void>;
+    private markClientReady: () => void = () => undefined;
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+        this.clientReady = new Promise(resolve => (this.markClientReady = resolve));
         this.sourceEditor = isPlanEditor(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
         this.disposables.push(
             vscode.window.onDidChangeActiveTextEditor(editor => {
@@ -39,6 +43,8 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     /** Called once the client runs: listen for finished builds. */
     connect(): void {
         this.disposables.push(this.client.onNotification(PLAN_CHANGED_NOTIFICATION, () => this.scheduleUpdate()));
+        this.markClientReady();
+        this.scheduleUpdate(0);
     }
 
     async show(column: vscode.ViewColumn): Promise<void> {
@@ -97,6 +103,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     }
 
     private async fetchTree(): Promise<KpiTree | undefined> {
+        await this.clientReady;
         try {
             return await this.client.sendRequest<KpiTreeResult>(KPI_TREE_REQUEST, {});
         } catch (error) {
