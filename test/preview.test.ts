@@ -83,18 +83,14 @@ describe('hostile text', () => {
         const text = `unit m2 "${hostile[0]}"\nteam T "${hostile[1].replace(/"/g, '\\"')}" { headcount 2 }\nobjective O "${hostile[2]}" {\n  keyresult K "${hostile[3]}" { target 10 m2 per month via P }\n}\nprocess P "${hostile[1].replace(/"/g, '\\"')}" {\n  stage S "${hostile[0]}" { output m2 team T }\n}\nkpi X "${hostile[2]}" { of P.S per person per day actual 2026-01 0.1 cause "${hostile[0]}" }\n`;
         const tree = await treeOf({ 'h.okr': text });
         const { html } = renderDocument(tree, { kind: 'standalone', script: 'void 0;', style: 'body{}' });
-        // The tree also travels as JSON in an inert data block, where `<` is escaped as \u003c.
-        const data = html.match(/<script nonce="[0-9a-f]+" type="application\/json" id="okr-data">([\s\S]*?)<\/script>/)![1];
-        expect(data).not.toContain('<');
-        expect(JSON.parse(data).objectives[0].label).toBe(hostile[2]);
-        const markup = html.replace(data, '');
+        const markup = html;
         expect(markup).not.toMatch(/<img/i);
         expect(markup).not.toContain('<script>alert');
         expect(markup).not.toMatch(/<\/style><script/i);
         expect(markup).not.toContain("' onmouseover='");
         expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-        // exactly the page's own scripts: the data block and the nonce'd script
-        expect(html.match(/<script/g)).toHaveLength(2);
+        // exactly the page's own script
+        expect(html.match(/<script/g)).toHaveLength(1);
     });
 });
 

@@ -39,8 +39,6 @@ export function renderDocument(tree: KpiTree, mode: DocumentMode, nonce = create
     const script = mode.kind === 'webview'
         ? `<script nonce="${nonce}" src="${e(mode.scriptUri)}"></script>`
         : `<script nonce="${nonce}">${mode.script.replace(/<\/script/gi, '<\\/script')}</script>`;
-    // The tree travels with the page so the script can re-render it (filter, live updates) without asking again.
-    const data = JSON.stringify(tree).replace(/</g, '\\u003c');
     const html = `<!DOCTYPE html>
 <html lang="${tree.language}">
 <head>
@@ -61,7 +59,6 @@ ${style}
 <main id="okr-root">
 ${renderTree(tree)}
 </main>
-<script nonce="${nonce}" type="application/json" id="okr-data">${data}</script>
 ${script}
 </body>
 </html>
