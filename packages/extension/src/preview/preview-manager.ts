@@ -24,6 +24,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     /** Resolves once the language client runs; a preview restored at start-up waits for it. */
     private readonly clientReady: Promise<void>;
     private markClientReady: () => void = () => undefined;
+    private clientIsReady = false;
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
         this.clientReady = new Promise(resolve => (this.markClientReady = resolve));
@@ -43,6 +44,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     /** Called once the client runs: listen for finished builds. */
     connect(): void {
         this.disposables.push(this.client.onNotification(PLAN_CHANGED_NOTIFICATION, () => this.scheduleUpdate()));
+        this.clientIsReady = true;
         this.markClientReady();
         this.scheduleUpdate(0);
     }
@@ -72,8 +74,11 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
                 if (event.webviewPanel.visible) this.scheduleUpdate(0);
             })
         );
-        this.tree = await this.fetchTree();
+        // The first paint carries the tree itself (the webview's script may take a moment to load);
+        // a preview restored before the server runs shows a waiting note and gets the tree later.
+        if (this.clientIsReady) this.tree = (await this.fetchTree()) ?? this.tree;
         panel.webview.html = this.html(panel.webview);
+        if (!this.clientIsReady) this.scheduleUpdate(0);
     }
 
     private detach(): void {
@@ -94,8 +99,9 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         this.updateTimer = setTimeout(() => void this.update(), Math.max(0, delay));
     }
 
-    private async update(): Promise<void> {
-        if (!this.panel?.visible) return;
+    /** Fetches the tree and sends it to the webview; skipped while the panel is hidden unless `always`. */
+    private async update(always = false): Promise<void> {
+        if (!this.panel || (!always && !this.panel.visible)) return;
         const tree = await this.fetchTree();
         if (!tree || !this.panel) return;
         this.tree = tree;
@@ -122,7 +128,8 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         const message = parseWebviewMessage(raw);
         if (!message) return;
         if (message.type === 'ready') {
-            if (this.tree) await this.panel?.webview.postMessage({ type: 'update', tree: this.tree });
+            // The webview (re)loaded: give it the current tree, then the cursor to highlight.
+            await this.update(true);
             if (this.sourceEditor) this.highlight(this.sourceEditor);
         } else {
             await this.reveal(message);
