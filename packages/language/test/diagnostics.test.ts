@@ -355,3 +355,17 @@ describe('choices where the spec is silent', () => {
         expect(workspace.services.plan.PlanWorkspace.current().analysis.kpis[0].figure).toBeNull();
     });
 });
+
+describe('syntax error messages', () => {
+    it('say what was expected and what was found, in plain words', async () => {
+        const workspace = await buildWorkspace('team { headcount 3 }\nunit m2 "m²\n@\n');
+        const messages = workspace.withCode('parse-error').map(d => d.message);
+        expect(messages).toContain('Syntax error: expected a name, found `{`.');
+        expect(messages.some(message => message.includes('must end on the same line'))).toBe(true);
+        expect(messages).toContain('Syntax error: the character `@` has no meaning here; remove it.');
+    });
+    it('come in Russian', async () => {
+        const workspace = await buildWorkspace('team { headcount 3 }\n', 'ru');
+        expect(workspace.withCode('parse-error')[0].message).toBe('Синтаксическая ошибка: ожидается имя, а найдено `{`.');
+    });
+});

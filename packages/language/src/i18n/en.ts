@@ -1,5 +1,15 @@
 /** English messages. Each says what is wrong, with its numbers, and what to do. */
 import type { Args, Catalogue, Formatter } from './messages.js';
+import { describeToken, type TokenWords } from './syntax-errors.js';
+
+const EN_TOKENS: TokenWords = {
+    ID: 'a name',
+    NUMBER: 'a number',
+    PERCENT: 'a percentage',
+    PERIOD: 'a period (2026-01, 2026-W03, 2026-01-15 or 2026-Q1)',
+    STRING: 'a text in quotes',
+    EOF: 'a new declaration (unit, calendar, policy, team, objective, process or kpi)'
+};
 
 /** What each invalid-quantity `what` is called in a sentence. */
 const QUANTITY_NAMES: Record<string, string> = {
@@ -115,7 +125,21 @@ export const EN: Catalogue = {
         'parse-error': 'Text that does not follow the .okr grammar',
         'linking-error': 'A name that refers to nothing'
     },
-    syntax: detail => `Syntax error: ${detail}`,
+    syntax: problem => {
+        switch (problem.kind) {
+            case 'expected': {
+                const expected = problem.expected.map(token => describeToken(token, EN_TOKENS));
+                const list = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}` : expected[0];
+                return `Syntax error: expected ${list}, found ${problem.found === '' ? 'the end of the file' : `\`${problem.found}\``}.`;
+            }
+            case 'character':
+                return problem.character === '"'
+                    ? 'Syntax error: a text in quotes must end on the same line with `"` (write `\\"` for a quote inside it).'
+                    : `Syntax error: the character \`${problem.character}\` has no meaning here; remove it.`;
+            default:
+                return `Syntax error: ${problem.text}`;
+        }
+    },
     undecodable: reason =>
         reason === 'nul'
             ? 'This file contains NUL bytes, so it is not a text file: save it as UTF-8 text.'

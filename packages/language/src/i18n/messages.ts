@@ -8,6 +8,7 @@ import { everyN, formatNumber, formatPercent, type TimeUnit } from '@okr-plan/en
 import type { TreeWords } from '@okr-plan/preview';
 import type { PlanFinding } from '../plan/plan-findings.js';
 import type { Language } from './locale.js';
+import { readSyntaxError, type SyntaxProblem } from './syntax-errors.js';
 import { EN } from './en.js';
 import { RU } from './ru.js';
 
@@ -32,7 +33,7 @@ export interface Catalogue {
     findings: Record<string, (args: Args, f: Formatter) => string>;
     /** One line per code, for SARIF rule descriptions and docs. */
     rules: Record<string, string>;
-    syntax(detail: string): string;
+    syntax(problem: SyntaxProblem): string;
     undecodable(reason: 'nul' | 'encoding'): string;
     unresolved(kind: string, name: string): string;
     referenceKinds: Record<string, string>;
@@ -153,8 +154,9 @@ export class Messages {
         return this.catalogue.rules[code] ?? code;
     }
 
+    /** A parser error in plain words: what was expected, what was found, what to write. */
     syntax(detail: string): string {
-        return this.catalogue.syntax(detail);
+        return this.catalogue.syntax(readSyntaxError(detail));
     }
 
     undecodable(reason: 'nul' | 'encoding'): string {

@@ -1,5 +1,15 @@
 /** Русские сообщения: что не так, с какими числами и что сделать. */
 import type { Args, Catalogue, Formatter } from './messages.js';
+import { describeToken, type TokenWords } from './syntax-errors.js';
+
+const RU_TOKENS: TokenWords = {
+    ID: 'имя',
+    NUMBER: 'число',
+    PERCENT: 'процент',
+    PERIOD: 'период (2026-01, 2026-W03, 2026-01-15 или 2026-Q1)',
+    STRING: 'текст в кавычках',
+    EOF: 'новое объявление (unit, calendar, policy, team, objective, process или kpi)'
+};
 
 /** Forms after a number: one (1 неделю), few (2 недели), many (5 недель); fractions take «few». */
 const EVERY_FORMS: Record<string, [string, string, string]> = {
@@ -141,7 +151,21 @@ export const RU: Catalogue = {
         'parse-error': 'Текст не соответствует грамматике .okr',
         'linking-error': 'Имя, которое ни на что не ссылается'
     },
-    syntax: detail => `Синтаксическая ошибка: ${detail}`,
+    syntax: problem => {
+        switch (problem.kind) {
+            case 'expected': {
+                const expected = problem.expected.map(token => describeToken(token, RU_TOKENS));
+                const list = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} или ${expected.at(-1)}` : expected[0];
+                return `Синтаксическая ошибка: ожидается ${list}, а найдено ${problem.found === '' ? 'конец файла' : `\`${problem.found}\``}.`;
+            }
+            case 'character':
+                return problem.character === '"'
+                    ? 'Синтаксическая ошибка: текст в кавычках должен закрываться `"` на той же строке (кавычка внутри текста — `\\"`).'
+                    : `Синтаксическая ошибка: символ \`${problem.character}\` здесь не имеет смысла; удалите его.`;
+            default:
+                return `Синтаксическая ошибка: ${problem.text}`;
+        }
+    },
     undecodable: reason =>
         reason === 'nul'
             ? 'Файл содержит NUL-байты, это не текстовый файл: сохраните его как текст UTF-8.'
