@@ -59,7 +59,7 @@ describe('hover', () => {
         expect(text).toContain('**≈ 31.7 m²/person/day**');
         expect(text).toContain('a manager would set **32**');
         expect(text).toContain('Deliver.Houses: 10 houses/month');
-        expect(text).toContain('× 200 m²/houses');
+        expect(text).toContain('× 200 m²/house (Construction.Handover needs) = 2000 m²/month');
         expect(text).toContain('= 2000 m²/month');
         expect(text).toContain('÷ 3 people = 667 m²/person/month');
         expect(text).toContain('÷ 21 working days = 31.7 m²/person/day');
@@ -82,7 +82,7 @@ describe('hover', () => {
         expect(text).toContain('cadence 1 articles/week raises');
         // each step in the unit of the stage it reached: requests, then readers, then articles
         expect(text).toContain('÷ 3% (converted to Blog.Requests) = 1000 readers/month');
-        expect(text).toContain('÷ 250 readers/articles (Blog.Reading yields) = 4 articles/month');
+        expect(text).toContain('÷ 250 readers/article (Blog.Reading yields) = 4 articles/month');
     });
     it('describes key results, teams and units', async () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING });

@@ -65,8 +65,9 @@ function explainStep(
             const result = `${showFigure(perMonth(step.result))}${monthly(unit)}`;
             const thisLabel = unit === null ? '' : label(unit);
             switch (step.flow) {
-                case 'needs': return `× ${showFigure(step.factor)} ${thisLabel}/${fromLabel} (${words.needsOf(step.fromStage)}) = ${result}`;
-                case 'yields': return `÷ ${showFigure(step.factor)} ${fromLabel}/${thisLabel} (${words.yieldsOf(step.fromStage)}) = ${result}`;
+                // A ratio's "per" unit reads best by its name: `m²/house`, not `m²/houses`.
+                case 'needs': return `× ${showFigure(step.factor)} ${thisLabel}/${step.fromUnit} (${words.needsOf(step.fromStage)}) = ${result}`;
+                case 'yields': return `÷ ${showFigure(step.factor)} ${fromLabel}/${unit ?? ''} (${words.yieldsOf(step.fromStage)}) = ${result}`;
                 case 'conversion': return `÷ ${showPercent(step.factor)} (${words.conversionTo(step.fromStage)}) = ${result}`;
             }
             return result;
