@@ -58,4 +58,6 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+process.on('exit', () => server.killNow());
 setInterval(() => {}, 1 << 30);
