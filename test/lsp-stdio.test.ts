@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeConfigurationNotification, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspSession } from './lsp-client.js';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/plastering/plastering.okr', import.meta.url));
@@ -71,6 +71,17 @@ describe('okr-language-server --stdio', () => {
         expect(labels).toContain(`${kpiLine}:≈ 31.7 m²/person/day`);
         expect(labels).toContain(`${positionOf(text, 'actual 2026-01 30.5').line}:-4.7%`);
         expect(labels).toContain(`${positionOf(text, 'actual 2026-02 27').line}:-15.6%`);
+    });
+
+    it('turns inlay hint kinds off with the okr.inlayHints settings', async () => {
+        await session.diagnostics(uri);
+        await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { okr: { inlayHints: { kpis: false, stages: true, actuals: false } } } });
+        const hints = await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+        const labels = (hints ?? []).map(hint => String(hint.label));
+        expect(labels).toEqual(['2000 m²/month · 31.7 m²/person/day', '10 houses/month']);
+        await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { okr: { inlayHints: { kpis: true, stages: true, actuals: true } } } });
+        const again = await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+        expect((again ?? []).length).toBeGreaterThan(2);
     });
 
     it('offers working quick fixes for an actual behind plan', async () => {

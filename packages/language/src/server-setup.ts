@@ -7,7 +7,9 @@ import type { OkrServices } from './okr-module.js';
 import { buildKpiTree } from './plan/kpi-tree.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
+    let canRefreshInlayHints = false;
     shared.lsp.LanguageServer.onInitialize(params => {
+        canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
         // An explicit override from the client (a setting) wins over the editor's display language.
         const options = params.initializationOptions as { locale?: unknown } | undefined;
         const override = typeof options?.locale === 'string' && options.locale !== 'auto' ? options.locale : undefined;
@@ -19,6 +21,10 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages);
+    });
+    // Turning a kind of inlay hint on or off should show at once, not at the next edit.
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === 'okr' && canRefreshInlayHints) void connection.languages.inlayHint.refresh();
     });
     // Tell the preview after every build; it asks for the tree when it is visible.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
