@@ -52,7 +52,7 @@ describe('examples/blog: 1 article per expert every 2 weeks', () => {
         expect(stage(data, 'Blog.Reading').value).toBeCloseTo(1000, 9);
     });
     it('reads as one article every two weeks', () => {
-        expect(runOkr(['kpis', 'examples/blog'], ROOT).stdout).toContain('0.5 articles/person/week (1 every 2 weeks)');
+        expect(runOkr(['kpis', 'examples/blog'], ROOT).stdout).toContain('0.5 articles/person/week (1 article every 2 weeks)');
     });
     it('is clean', () => {
         expect(check('blog')).toEqual([]);
@@ -115,6 +115,6 @@ describe('npm start', () => {
         const run = runOkr(['kpis', 'examples'], ROOT);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('31.7 m²/person/day');
-        expect(run.stdout).toContain('1 every 2 weeks');
+        expect(run.stdout).toContain('1 article every 2 weeks');
     });
 });

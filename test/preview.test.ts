@@ -43,11 +43,11 @@ describe('the KPI tree of the plastering example', () => {
         expect(tree.counts).toEqual({ kpis: 1, errors: 0, warnings: 0 });
     });
 
-    it('shows "1 every 2 weeks" for the blog and anti-pattern badges where they belong', async () => {
+    it('shows "1 article every 2 weeks" for the blog and anti-pattern badges where they belong', async () => {
         const tree = await treeOf({ 'blog.okr': example('blog/blog.okr'), 'anti.okr': example('anti-patterns/anti-patterns.okr') });
         const blog = tree.objectives.find(objective => objective.name === 'Inbound')!;
         const writing = blog.keyResults[0].processes[0].stages.find(stage => stage.name === 'Blog.Writing')!;
-        expect(writing.kpis[0]).toMatchObject({ figure: '0.5', every: '1 every 2 weeks' });
+        expect(writing.kpis[0]).toMatchObject({ figure: '0.5', every: '1 article every 2 weeks' });
         expect(tree.unlinkedProcesses.map(process => process.name)).toEqual(['SupportDesk']);
         expect(tree.unlinkedProcesses[0].badges.map(badge => badge.code)).toEqual(['process-without-key-result']);
         expect(tree.unlinkedProcesses[0].stages[0].kpis[0].badges.map(badge => badge.code)).toEqual(['kpi-without-key-result']);

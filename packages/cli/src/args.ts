@@ -20,7 +20,8 @@ export const FORMATS: Record<Command, readonly string[]> = {
 
 export function parseArgs(argv: string[]): ParsedArgs {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
+    if (command === undefined) return { kind: 'usage-error', message: 'no command given' };
+    if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
     if (command === '--version' || command === '-v') return { kind: 'version' };
     if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis or preview)` };
     const args: CliArgs = { command: command as Command, paths: [] };

@@ -90,9 +90,9 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
     });
 }
 
-/** " (1 every 2 weeks)" for a rate below one per time unit, else ''. */
+/** " (1 article every 2 weeks)" for a rate below one per time unit, else ''. */
 function everyPhrase(kpi: KpiFigures, messages: Messages): string {
-    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit) : undefined;
+    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit) : undefined;
     return phrase ? ` (${phrase})` : '';
 }
 

@@ -251,7 +251,7 @@ describe('invalid-quantity', () => {
     it('asks for a percentage where one belongs', async () => {
         const { found, texts } = await single('invalid-quantity', GOOD_PLAN.replace('headcount 3', 'headcount 3 availability 80'));
         expect(found).toHaveLength(1);
-        expect(texts[0]).toBe('80');
+        expect(texts[0]).toBe('availability 80');
         expect(found[0].message).toContain('%');
     });
     it('rejects a range where a single number belongs', async () => {

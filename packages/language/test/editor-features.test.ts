@@ -78,7 +78,7 @@ describe('hover', () => {
         const workspace = await buildWorkspace({ 'blog.okr': BLOG });
         const text = await hover(workspace, 'blog.okr', 'kpi ArticlesPerExpert', 5);
         expect(text).toContain('≈ 0.5 articles/person/week');
-        expect(text).toContain('1 every 2 weeks');
+        expect(text).toContain('1 article every 2 weeks');
         expect(text).toContain('cadence 1 articles/week raises');
         // each step in the unit of the stage it reached: requests, then readers, then articles
         expect(text).toContain('÷ 3% (converted to Blog.Requests) = 1000 readers/month');

@@ -50,7 +50,7 @@ export interface KpiView extends NodeBase {
     unit: string | null;
     /** `30–33` when the figure is a range. */
     range: string | null;
-    /** "1 every 2 weeks" for rates below one. */
+    /** "1 article every 2 weeks" for rates below one. */
     every: string | null;
     /** Hand-set target, `32`. */
     target: string | null;

@@ -156,7 +156,7 @@ export const EN: Catalogue = {
     referenceKinds: { unit: 'unit', process: 'process', stage: 'stage', team: 'team' },
     timeUnits: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
     person: 'person',
-    every: (shown, n, unit) => `1 every ${shown} ${n === 1 ? unit : `${unit}s`}`,
+    every: (unit, shown, n, timeUnit) => `1${unit ? ` ${unit}` : ''} every ${shown} ${n === 1 ? timeUnit : `${timeUnit}s`}`,
     check: {
         noProblems: 'No problems in {files} file(s).',
         summary: (counts, files) =>

@@ -38,8 +38,8 @@ export interface Catalogue {
     unresolved(kind: string, name: string): string;
     referenceKinds: Record<string, string>;
     timeUnits: Record<TimeUnit, string>;
-    /** "1 every 2 weeks"; `shown` is `n` formatted for display. */
-    every(shown: string, n: number, timeUnit: TimeUnit): string;
+    /** "1 article every 2 weeks"; `shown` is `n` formatted for display, `unit` the unit's name. */
+    every(unit: string, shown: string, n: number, timeUnit: TimeUnit): string;
     person: string;
     check: {
         noProblems: string;
@@ -175,10 +175,13 @@ export class Messages {
         return `${unitLabel}${perPerson ? `/${c.person}` : ''}/${c.timeUnits[timeUnit]}`;
     }
 
-    /** A rate below one per time unit read the other way round: 0.5 per week → "1 every 2 weeks". */
-    every(ratePerTimeUnit: number, timeUnit: TimeUnit): string | undefined {
+    /**
+     * A rate below one per time unit read the other way round: 0.5 article per week → "1 article
+     * every 2 weeks". The unit is named by its name (`article`), which reads as one of it.
+     */
+    every(ratePerTimeUnit: number, timeUnit: TimeUnit, unit: string | null): string | undefined {
         const n = everyN(ratePerTimeUnit);
-        return n === null ? undefined : this.catalogue.every(formatNumber(n), n, timeUnit);
+        return n === null ? undefined : this.catalogue.every(unit ?? '', formatNumber(n), n, timeUnit);
     }
 
     checkWords(): Catalogue['check'] {

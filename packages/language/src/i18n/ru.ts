@@ -182,7 +182,7 @@ export const RU: Catalogue = {
     referenceKinds: { unit: 'единица', process: 'процесс', stage: 'этап', team: 'команда' },
     timeUnits: { day: 'день', week: 'неделя', month: 'месяц', quarter: 'квартал', year: 'год' },
     person: 'чел.',
-    every: (shown, n, unit) => `1 раз в ${shown} ${russianPlural(n, EVERY_FORMS[unit])}`,
+    every: (unit, shown, n, timeUnit) => `1${unit ? ` ${unit}` : ''} раз в ${shown} ${russianPlural(n, EVERY_FORMS[timeUnit])}`,
     check: {
         noProblems: 'Проблем нет (файлов: {files}).',
         summary: (counts, files) =>

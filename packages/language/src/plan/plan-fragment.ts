@@ -270,8 +270,10 @@ class FragmentBuilder {
 
     /** Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity `what`). */
     private quantity(node: ast.Quantity, shape: QuantityShape, what: string): QuantityInput<Site> {
-        const read = readQuantity(node, shape);
-        if (read.problem) this.invalid(node, read.problem, { what });
+        // A number's findings sit on the clause holding it (spec §5): `headcount 0`, not `0`.
+        const clause = ast.isRate(node.$container) ? node.$container.$container : node.$container;
+        const read = readQuantity(node, shape, { node: clause });
+        if (read.problem) this.invalid(clause, read.problem, { what });
         return read.quantity;
     }
 

@@ -193,12 +193,17 @@ function resolveKpi(kpi: KpiInput<Site>, resolve: Resolve): KpiInput<Site> {
 
 /**
  * Engine findings that only repeat what the language already reported: a number that is not
- * finite is one the fragment passed as NaN after reporting its shape, and a team whose name is
- * declared twice is "unused" only because no reference to it could resolve.
+ * finite is one the fragment passed as NaN after reporting its shape, and a team or process whose
+ * name is declared twice is "unused" or "without key result" only because no reference to it
+ * could resolve.
  */
 function isEchoOfLanguageFinding(finding: PlanFinding, declarations: Map<string, unknown[]>): boolean {
     if (finding.code === 'invalid-quantity') return finding.args.reason === 'not-finite';
     if (finding.code === 'unused-team') return (declarations.get(String(finding.args.team))?.length ?? 0) > 1;
+    // A process declared twice has no key result going via it only because `via` cannot resolve.
+    if (finding.code === 'process-without-key-result' || finding.code === 'kpi-without-key-result') {
+        return (declarations.get(String(finding.args.process))?.length ?? 0) > 1;
+    }
     return false;
 }
 

@@ -40,8 +40,7 @@ export interface ReadQuantity {
  * the engine treats as an invalid quantity, so no figure is derived from it; the caller reports
  * the shape problem itself, with a message that says what to write instead.
  */
-export function readQuantity(quantity: Quantity, shape: QuantityShape): ReadQuantity {
-    const site: Site = { node: quantity };
+export function readQuantity(quantity: Quantity, shape: QuantityShape, site: Site): ReadQuantity {
     const low = literalValue(quantity.low);
     const high = quantity.high ? literalValue(quantity.high) : low;
     const problem = shapeProblem(low, high, quantity.high !== undefined, shape);
