@@ -65,6 +65,17 @@ describe('the KPI tree of the plastering example', () => {
     });
 });
 
+describe('badges and counts from every diagnostic', () => {
+    it('badges a KPI with its unresolved stage and counts errors as the Problems panel does', async () => {
+        const workspace = await buildWorkspace({ 'p.okr': example('plastering/plastering.okr').replace('of Construction.Plastering', 'of Construction.Plasterin') });
+        const plan = workspace.services.plan.PlanWorkspace.current();
+        const tree = buildKpiTree(plan, workspace.services.i18n.Messages, workspace.documents.values());
+        const [kpi] = tree.kpisWithoutProcess;
+        expect(kpi.badges.map(badge => badge.code)).toContain('linking-error');
+        expect(tree.counts.errors).toBe(1);
+    });
+});
+
 describe('status colours', () => {
     const plan = (actual: string) => example('plastering/plastering.okr').replace(/  actual 2026-01 30\.5\n  actual 2026-02 27 cause "two plasterers on sick leave"\n/, `  actual 2026-03 ${actual}\n`);
     for (const [actual, status] of [['33', 'on-plan'], ['30', 'within-tolerance'], ['28', 'behind']] as const) {

@@ -9,7 +9,7 @@ import { UnreadablePathError } from './plan-loader.js';
 const require = createRequire(import.meta.url);
 
 export async function writePreview(loaded: LoadedPlan, file: string): Promise<void> {
-    const tree = buildKpiTree(loaded.plan, loaded.services.i18n.Messages);
+    const tree = buildKpiTree(loaded.plan, loaded.services.i18n.Messages, loaded.services.shared.workspace.LangiumDocuments.all);
     const [script, style] = await Promise.all([
         fs.readFile(require.resolve('@okr-plan/preview/media/preview.js'), 'utf8'),
         fs.readFile(require.resolve('@okr-plan/preview/media/preview.css'), 'utf8')

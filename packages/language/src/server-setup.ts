@@ -20,7 +20,7 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
     connection.onRequest(KPI_TREE_REQUEST, async (_params, cancelToken): Promise<KpiTreeResult> => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
-        return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages);
+        return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
     });
     // Turning a kind of inlay hint on or off should show at once, not at the next edit.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {

@@ -197,6 +197,14 @@ describe('quick fixes', () => {
         expect(apply(workspace, needs)['plan.okr']).toContain('stage B { output b needs 1 a per b }');
     });
 
+    it('removes a flow clause from the first stage', async () => {
+        const workspace = await buildWorkspace({ 'plan.okr': PLASTERING.replace('    output m2\n', '    output m2\n    conversion 50%\n') });
+        const [diagnostic] = workspace.withCode('flow-on-first-stage');
+        const [action] = await fixes(workspace, 'plan.okr', diagnostic);
+        expect(action.title).toBe('Remove `conversion 50%` (the first stage has no stage before it)');
+        expect(apply(workspace, action)['plan.okr']).toBe(PLASTERING);
+    });
+
     it('declares an unknown unit', async () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING.replace('output m2', 'output m3') });
         const [diagnostic] = workspace.withCode('linking-error');

@@ -4,7 +4,7 @@
  * re-renders on `update` messages without flicker, highlights the node under the editor's
  * cursor, and asks the editor to reveal a declaration when a row is clicked.
  */
-import { renderTree } from '../src/render.js';
+import { headerTexts, renderTree } from '../src/render.js';
 import type { KpiTree } from '../src/tree.js';
 
 interface ViewState {
@@ -55,21 +55,49 @@ function applyCollapsed(): void {
     }
 }
 
-/** Shows nodes whose name or label contains the filter, with their ancestors and descendants. */
+/**
+ * Shows nodes whose name or label contains the filter, with their ancestors (opened, even when
+ * collapsed, without changing what the user collapsed) and descendants; empty sections hide.
+ */
 function applyFilter(): void {
     const query = state.filter.trim().toLowerCase();
     const nodes = [...root.querySelectorAll<HTMLElement>('.okr-node')];
-    if (!query) {
-        for (const node of nodes) node.classList.remove('okr-filtered-out');
-        return;
-    }
     const visible = new Set<HTMLElement>();
-    for (const node of nodes) {
-        if (!(node.dataset.search ?? '').includes(query)) continue;
-        for (let up: HTMLElement | null = node; up && root.contains(up); up = up.parentElement) if (up.classList.contains('okr-node')) visible.add(up);
-        for (const below of node.querySelectorAll<HTMLElement>('.okr-node')) visible.add(below);
+    const opened = new Set<HTMLElement>();
+    if (query) {
+        for (const node of nodes) {
+            if (!(node.dataset.search ?? '').includes(query)) continue;
+            for (let up = node.parentElement; up && root.contains(up); up = up.parentElement) {
+                if (up.classList.contains('okr-node')) {
+                    visible.add(up);
+                    opened.add(up);
+                }
+            }
+            visible.add(node);
+            for (const below of node.querySelectorAll<HTMLElement>('.okr-node')) visible.add(below);
+        }
     }
-    for (const node of nodes) node.classList.toggle('okr-filtered-out', !visible.has(node));
+    for (const node of nodes) {
+        node.classList.toggle('okr-filtered-out', query !== '' && !visible.has(node));
+        node.classList.toggle('okr-filter-open', opened.has(node));
+    }
+    for (const group of root.querySelectorAll<HTMLElement>('.okr-group')) {
+        group.hidden = query !== '' && !group.querySelector('.okr-node:not(.okr-filtered-out)');
+    }
+}
+
+/** The rows a user can see, in order: what the arrow keys move through. */
+function visibleRows(): HTMLElement[] {
+    return [...root.querySelectorAll<HTMLElement>('.okr-row')].filter(row => row.offsetParent !== null);
+}
+
+/** One tab stop for the whole tree: the current row has tabindex 0, the others -1. */
+function setCurrentRow(row: HTMLElement | undefined, focus = false): void {
+    for (const other of root.querySelectorAll<HTMLElement>('.okr-row[tabindex="0"]')) other.tabIndex = -1;
+    const current = row ?? visibleRows()[0];
+    if (!current) return;
+    current.tabIndex = 0;
+    if (focus) current.focus();
 }
 
 function applyHighlight(): void {
@@ -98,10 +126,22 @@ function applyHighlight(): void {
 
 function render(tree: KpiTree): void {
     const scrollY = window.scrollY;
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.okr-node')?.dataset.id;
     root.innerHTML = renderTree(tree);
+    const texts = headerTexts(tree);
+    document.documentElement.lang = tree.language;
+    document.getElementById('okr-title')!.textContent = texts.title;
+    document.getElementById('okr-counts')!.textContent = texts.counts;
+    document.getElementById('okr-collapse-all')!.textContent = texts.collapseAll;
+    document.getElementById('okr-expand-all')!.textContent = texts.expandAll;
+    filterBox.placeholder = texts.filterPlaceholder;
+    filterBox.setAttribute('aria-label', texts.filterPlaceholder);
     applyCollapsed();
     applyFilter();
     applyHighlight();
+    // Keep the keyboard where it was: the same node, if it is still there.
+    const again = focused ? [...root.querySelectorAll<HTMLElement>('.okr-node')].find(node => node.dataset.id === focused) : undefined;
+    setCurrentRow(again?.querySelector<HTMLElement>(':scope > .okr-row') ?? undefined, again !== undefined);
     window.scrollTo(0, scrollY);
 }
 
@@ -120,6 +160,14 @@ root.addEventListener('click', event => {
 root.addEventListener('keydown', event => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('.okr-row');
     if (!row) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'Home' || event.key === 'End') {
+        const rows = visibleRows();
+        const index = rows.indexOf(row);
+        const next = event.key === 'Home' ? rows[0] : event.key === 'End' ? rows.at(-1) : rows[index + (event.key === 'ArrowDown' ? 1 : -1)];
+        if (next) setCurrentRow(next, true);
+        event.preventDefault();
+        return;
+    }
     if (event.key === 'Enter') reveal(row);
     if (event.key === ' ' || event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         const node = row.parentElement!;
@@ -177,7 +225,7 @@ window.addEventListener('scroll', () => {
 
 window.addEventListener('message', event => {
     const message = event.data as IncomingMessage;
-    if (message?.type === 'update' && message.tree && Array.isArray(message.tree.objectives)) {
+    if (message?.type === 'update' && message.tree && Array.isArray(message.tree.objectives) && message.tree.words) {
         render(message.tree);
     } else if (message?.type === 'highlight' && typeof message.uri === 'string' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
         lastHighlight = { uri: message.uri, line: message.line, character: message.character };
@@ -185,7 +233,13 @@ window.addEventListener('message', event => {
     }
 });
 
+root.addEventListener('focusin', event => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('.okr-row');
+    if (row) setCurrentRow(row);
+});
+
 applyCollapsed();
 applyFilter();
+setCurrentRow(undefined);
 window.scrollTo(0, state.scrollY);
 vscode?.postMessage({ type: 'ready' });

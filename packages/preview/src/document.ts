@@ -4,7 +4,7 @@
  * remote origin is allowed. Two modes: the webview (script and style from the extension's media
  * folder) and a standalone file (both inlined, so the file works anywhere, offline).
  */
-import { renderTree } from './render.js';
+import { headerTexts, renderTree } from './render.js';
 import { createNonce, escapeHtml as e } from './security.js';
 import type { KpiTree } from './tree.js';
 
@@ -29,7 +29,7 @@ export interface RenderedDocument {
 }
 
 export function renderDocument(tree: KpiTree, mode: DocumentMode, nonce = createNonce()): RenderedDocument {
-    const w = tree.words;
+    const w = headerTexts(tree);
     const csp = mode.kind === 'webview'
         ? `default-src 'none'; style-src ${mode.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${mode.cspSource} data:; font-src ${mode.cspSource}; base-uri 'none'; form-action 'none'`
         : `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -50,11 +50,11 @@ ${style}
 </head>
 <body class="okr-${mode.kind}">
 <header class="okr-header">
-<h1>${e(w.title)}</h1>
-<span class="okr-counts">${e(counts(tree))}</span>
+<h1 id="okr-title">${e(w.title)}</h1>
+<span id="okr-counts" class="okr-counts">${e(w.counts)}</span>
 <input id="okr-filter" class="okr-filter" type="search" placeholder="${e(w.filterPlaceholder)}" aria-label="${e(w.filterPlaceholder)}">
-<button type="button" class="okr-button" data-action="collapse-all">${e(w.collapseAll)}</button>
-<button type="button" class="okr-button" data-action="expand-all">${e(w.expandAll)}</button>
+<button id="okr-collapse-all" type="button" class="okr-button" data-action="collapse-all">${e(w.collapseAll)}</button>
+<button id="okr-expand-all" type="button" class="okr-button" data-action="expand-all">${e(w.expandAll)}</button>
 </header>
 <main id="okr-root">
 ${renderTree(tree)}
@@ -64,8 +64,4 @@ ${script}
 </html>
 `;
     return { html, nonce };
-}
-
-function counts(tree: KpiTree): string {
-    return `${tree.counts.kpis} ${tree.words.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`;
 }

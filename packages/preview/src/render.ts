@@ -10,15 +10,35 @@ import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView,
 export function renderTree(tree: KpiTree): string {
     const w = tree.words;
     const sections: string[] = [];
-    if (tree.objectives.length > 0) sections.push(list(tree.objectives.map(node => objective(node, w))));
+    if (tree.objectives.length > 0) sections.push(`<section class="okr-group">${list(tree.objectives.map(node => objective(node, w)))}</section>`);
     if (tree.unlinkedProcesses.length > 0) sections.push(section(w.unlinkedProcesses, tree.unlinkedProcesses.map(node => process(node, w))));
     if (tree.kpisWithoutProcess.length > 0) sections.push(section(w.kpisWithoutProcess, tree.kpisWithoutProcess.map(node => kpi(node, w))));
     if (sections.length === 0) return `<p class="okr-empty">${e(w.empty)}</p>`;
     return sections.join('\n');
 }
 
+/** The texts of the page's header, which change with the plan and its language. */
+export interface HeaderTexts {
+    title: string;
+    counts: string;
+    filterPlaceholder: string;
+    collapseAll: string;
+    expandAll: string;
+}
+
+export function headerTexts(tree: KpiTree): HeaderTexts {
+    const w = tree.words;
+    return {
+        title: w.title,
+        counts: `${tree.counts.kpis} ${w.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`,
+        filterPlaceholder: w.filterPlaceholder,
+        collapseAll: w.collapseAll,
+        expandAll: w.expandAll
+    };
+}
+
 function section(title: string, items: string[]): string {
-    return `<h2 class="okr-section">${e(title)}</h2>\n${list(items)}`;
+    return `<section class="okr-group"><h2 class="okr-section">${e(title)}</h2>\n${list(items)}</section>`;
 }
 
 function list(items: string[]): string {
@@ -80,10 +100,11 @@ function item(node: TreeNode, w: TreeWords, facts: string, children: string[], s
     const hasChildren = children.length > 0;
     const toggle = hasChildren ? '<button class="okr-toggle" type="button" aria-hidden="true" tabindex="-1"></button>' : '<span class="okr-toggle-space"></span>';
     const label = node.label ? `<span class="okr-label">${e(node.label)}</span>` : '';
+    // Rows are reached with the arrow keys (one tab stop for the tree: see the preview script).
     const row =
-        `<div class="okr-row" tabindex="0"${location(node.location)}>${toggle}` +
+        `<div class="okr-row" tabindex="-1"${location(node.location)}>${toggle}<span class="okr-content">` +
         `<span class="okr-kind">${e(w.kinds[node.kind])}</span>` +
-        `<span class="okr-name">${e(node.name)}</span>${label}${facts}${badges(node.badges)}</div>`;
+        `<span class="okr-name">${e(node.name)}</span>${label}${facts}${badges(node.badges)}</span></div>`;
     const group = hasChildren ? `<ul role="group">${children.join('')}</ul>` : '';
     return (
         `<li class="okr-node okr-${node.kind} okr-status-${status}" role="treeitem"${hasChildren ? ' aria-expanded="true"' : ''} ` +

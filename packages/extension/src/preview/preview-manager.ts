@@ -51,7 +51,11 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
 
     async show(column: vscode.ViewColumn): Promise<void> {
         if (this.panel) {
-            this.panel.reveal(column === vscode.ViewColumn.Beside ? undefined : column);
+            // "To the side" moves a preview that shares the editor's group out of its way.
+            const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+            const sharesGroup = editorColumn !== undefined && this.panel.viewColumn === editorColumn;
+            if (column === vscode.ViewColumn.Beside) this.panel.reveal(sharesGroup ? vscode.ViewColumn.Beside : this.panel.viewColumn, true);
+            else this.panel.reveal(column);
             return;
         }
         const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('KPI tree'), { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside }, previewOptions(this.context.extensionUri));
@@ -78,6 +82,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         // a preview restored before the server runs shows a waiting note and gets the tree later.
         if (this.clientIsReady) this.tree = (await this.fetchTree()) ?? this.tree;
         panel.webview.html = this.html(panel.webview);
+        if (this.tree) panel.title = this.tree.words.title;
         if (!this.clientIsReady) this.scheduleUpdate(0);
     }
 
@@ -105,6 +110,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         const tree = await this.fetchTree();
         if (!tree || !this.panel) return;
         this.tree = tree;
+        this.panel.title = tree.words.title;
         await this.panel.webview.postMessage({ type: 'update', tree });
     }
 
@@ -119,7 +125,12 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     }
 
     private highlight(editor: vscode.TextEditor): void {
-        if (!this.panel || !vscode.workspace.getConfiguration('okr').get<boolean>('preview.highlightCursor', true)) return;
+        if (!this.panel) return;
+        if (!vscode.workspace.getConfiguration('okr').get<boolean>('preview.highlightCursor', true)) {
+            // Turned off: clear what is highlighted (an empty URI matches no node).
+            void this.panel.webview.postMessage({ type: 'highlight', uri: '', line: 0, character: 0 });
+            return;
+        }
         const position = editor.selection.active;
         void this.panel.webview.postMessage({ type: 'highlight', uri: editor.document.uri.toString(), line: position.line, character: position.character });
     }

@@ -186,6 +186,7 @@ export const EN: Catalogue = {
         lowerKeyResult: (keyResult, target) => `Adjust the plan: lower ${keyResult}'s target to ${target} (what the actual pace gives)`,
         addCause: 'Analyse the causes: record why with cause ""',
         insertClause: clause => `Insert \`${clause}\``,
+        removeClause: clause => `Remove \`${clause}\` (the first stage has no stage before it)`,
         declareUnit: unit => `Declare unit ${unit}`
     },
     hover: {

@@ -105,6 +105,7 @@ export interface FixWords {
     addCause: string;
     insertClause(clause: string): string;
     declareUnit(unit: string): string;
+    removeClause(clause: string): string;
 }
 
 export interface ReportWords {

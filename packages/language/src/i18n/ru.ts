@@ -212,6 +212,7 @@ export const RU: Catalogue = {
         lowerKeyResult: (keyResult, target) => `Скорректировать план: цель «${keyResult}» — ${target} (столько даёт фактический темп)`,
         addCause: 'Проанализировать причины: записать причину в cause ""',
         insertClause: clause => `Вставить \`${clause}\``,
+        removeClause: clause => `Удалить \`${clause}\` (у первого этапа нет предыдущего)`,
         declareUnit: unit => `Объявить единицу ${unit}`
     },
     hover: {

@@ -79,6 +79,11 @@ export class OkrCodeActionProvider implements CodeActionProvider {
                     for (const clause of clauses) add(fixes.insertClause(clause), insertClause(document, stage, clause));
                     break;
                 }
+                case 'flow-on-first-stage': {
+                    const clause = nodeAt(document, diagnostic, (node): node is ast.Needs | ast.Yields | ast.Conversion => ast.isNeeds(node) || ast.isYields(node) || ast.isConversion(node));
+                    if (clause) add(fixes.removeClause(clause.$cstNode?.text ?? ''), removeClause(document, clause), true);
+                    break;
+                }
                 case LINKING_ERROR:
                     if (data.refText && UNIT_REFERENCES.has(`${data.containerType}.${data.property}`)) {
                         add(fixes.declareUnit(data.refText), declareUnit(document, data.refText), true);
@@ -193,6 +198,20 @@ function insertClause(document: LangiumDocument, stage: ast.Stage, clause: strin
         return insertAt(document, { line: closing.range.start.line, character: 0 }, `${before}  ${clause}\n`);
     }
     return insertAt(document, closing.range.start, `${before.endsWith(' ') ? '' : ' '}${clause} `);
+}
+
+/** Deletes a clause: its whole line when it stands alone on it, else the clause and the space before it. */
+function removeClause(document: LangiumDocument, clause: AstNode): WorkspaceEdit | undefined {
+    const cst = clause.$cstNode;
+    if (!cst) return undefined;
+    const text = document.textDocument;
+    const line = cst.range.start.line;
+    const lineText = text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const alone = cst.range.end.line === line && lineText.trim() === cst.text.trim();
+    const range = alone
+        ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
+        : { start: text.positionAt(Math.max(0, cst.offset - (text.getText().charAt(cst.offset - 1) === ' ' ? 1 : 0))), end: cst.range.end };
+    return edit(text.uri, { range, newText: '' });
 }
 
 /** Declares a unit after this document's last unit declaration, or before its first declaration. */

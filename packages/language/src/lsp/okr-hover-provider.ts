@@ -57,10 +57,10 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         if (!kpi) return sections;
         if (kpi.figure) {
             const unit = this.kpiUnit(kpi, plan);
-            const parts = [`**≈ ${formatNumber(kpi.figure.value)} ${unit}**`];
+            const parts = [`**≈ ${formatNumber(kpi.figure.value)} ${escape(unit)}**`];
             if (kpi.figure.low !== kpi.figure.high) parts.push(`${words.range} ${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}`);
             const every = this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit);
-            if (every) parts.push(every);
+            if (every) parts.push(escape(every));
             if (kpi.suggestedTarget !== null) parts.push(words.setTarget(formatNumber(kpi.suggestedTarget)));
             sections.push(parts.join(' · '));
             const stage = plan.analysis.stages.find(candidate => candidate.name === kpi.stage);
@@ -86,9 +86,9 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             return sections;
         }
         const label = stage.unit === null ? '' : plan.unitLabels.get(stage.unit) ?? stage.unit;
-        const parts = [`**${showFigure(stage.perMonth)} ${this.messages.rateUnit(label, false, 'month')}**`];
+        const parts = [`**${showFigure(stage.perMonth)} ${escape(this.messages.rateUnit(label, false, 'month'))}**`];
         if (stage.perPersonPerDay && stage.effectiveHeadcount !== null) {
-            parts.push(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount)));
+            parts.push(escape(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount))));
         }
         sections.push(parts.join(' · '));
         const steps = explainStage(stage, context);
@@ -105,8 +105,8 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             return sections;
         }
         const label = plan.unitLabels.get(keyResult.unit) ?? keyResult.unit;
-        const parts = [`**${showFigure(keyResult.target)} ${this.messages.rateUnit(label, false, keyResult.per)}**`];
-        if (keyResult.process) parts.push(words.via(keyResult.process));
+        const parts = [`**${showFigure(keyResult.target)} ${escape(this.messages.rateUnit(label, false, keyResult.per))}**`];
+        if (keyResult.process) parts.push(escape(words.via(keyResult.process)));
         sections.push(parts.join(' · '));
         if (keyResult.latestActual) sections.push(this.actualLine(keyResult.latestActual, keyResult.target.value, true));
         return sections;
@@ -136,7 +136,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         const words = this.messages.hoverWords();
         const sections = [this.title('unit', node.name, node.label)];
         const stages = plan.analysis.stages.filter(stage => stage.unit === node.name).map(stage => escape(stage.name));
-        if (stages.length > 0) sections.push(`${words.outputOf}: ${stages.join(', ')}`);
+        if (stages.length > 0) sections.push(`${escape(words.outputOf)}: ${stages.join(', ')}`);
         return sections;
     }
 

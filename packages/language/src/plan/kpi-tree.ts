@@ -5,14 +5,25 @@
  */
 import { formatNumber, formatPercent, type ActualFigures, type KpiFigures, type StageFigures } from '@okr-plan/engine';
 import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation } from '@okr-plan/preview';
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { LINKING_ERROR, PARSE_ERROR } from '../okr-document-validator.js';
 import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { WorkspacePlan } from './plan-workspace.js';
 import { showFigure } from './plan-explanation.js';
 
-export function buildKpiTree(plan: WorkspacePlan, messages: Messages): KpiTree {
-    return new TreeBuilder(plan, messages).build();
+/**
+ * `documents` are the workspace's documents: their syntax and linking diagnostics become badges
+ * too, and the header counts every error and warning, as the editor's Problems panel does.
+ */
+export function buildKpiTree(plan: WorkspacePlan, messages: Messages, documents: Iterable<LangiumDocument> = []): KpiTree {
+    return new TreeBuilder(plan, messages).build(documents);
+}
+
+const SEVERITIES: Badge['severity'][] = ['error', 'warning', 'info', 'hint'];
+
+function isTreeNode(node: AstNode): node is ast.Kpi | ast.Stage | ast.Process | ast.KeyResult | ast.Objective {
+    return ast.isKpi(node) || ast.isStage(node) || ast.isProcess(node) || ast.isKeyResult(node) || ast.isObjective(node);
 }
 
 class TreeBuilder {
@@ -24,18 +35,39 @@ class TreeBuilder {
         for (const [name, declared] of plan.declarations) if (declared.length === 1) this.nodesByName.set(name, declared[0].node);
         for (const findings of plan.findingsByDocument.values()) {
             for (const finding of findings) {
-                if (finding.severity === 'error') this.counts.errors++;
-                if (finding.severity === 'warning') this.counts.warnings++;
-                const owner = AstUtils.getContainerOfType(finding.site.node, node => ast.isKpi(node) || ast.isStage(node) || ast.isProcess(node) || ast.isKeyResult(node) || ast.isObjective(node));
-                if (!owner) continue;
-                const list = this.badgesByNode.get(owner) ?? [];
-                list.push({ code: finding.code, severity: finding.severity, message: messages.finding(finding, plan.unitLabels) });
-                this.badgesByNode.set(owner, list);
+                this.addBadge(finding.site.node, { code: finding.code, severity: finding.severity, message: messages.finding(finding, plan.unitLabels) });
             }
         }
     }
 
-    build(): KpiTree {
+    private addBadge(at: AstNode, badge: Badge): void {
+        const owner = AstUtils.getContainerOfType(at, isTreeNode);
+        if (!owner) return;
+        const list = this.badgesByNode.get(owner) ?? [];
+        list.push(badge);
+        this.badgesByNode.set(owner, list);
+    }
+
+    /** Counts every error and warning of the documents, and badges the syntax and linking ones (plan findings have theirs). */
+    private addDocumentDiagnostics(documents: LangiumDocument[]): void {
+        for (const document of documents) {
+            const root = document.parseResult.value.$cstNode;
+            for (const diagnostic of document.diagnostics ?? []) {
+                const severity = SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error';
+                if (severity === 'error') this.counts.errors++;
+                if (severity === 'warning') this.counts.warnings++;
+                if (diagnostic.code !== PARSE_ERROR && diagnostic.code !== LINKING_ERROR) continue;
+                const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+                const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+                if (leaf) this.addBadge(leaf.astNode, { code: String(diagnostic.code), severity, message });
+            }
+        }
+    }
+
+    build(documents: Iterable<LangiumDocument>): KpiTree {
+        const all = [...documents];
+        if (all.length > 0) this.addDocumentDiagnostics(all);
+        else this.countPlanFindings();
         const { input, analysis } = this.plan;
         const objectives = [...this.plan.declarations.values()]
             .flat()
@@ -53,6 +85,16 @@ class TreeBuilder {
             kpisWithoutProcess,
             counts: this.counts
         };
+    }
+
+    /** Without documents (tests), the counts are those of the plan's own findings. */
+    private countPlanFindings(): void {
+        for (const findings of this.plan.findingsByDocument.values()) {
+            for (const finding of findings) {
+                if (finding.severity === 'error') this.counts.errors++;
+                if (finding.severity === 'warning') this.counts.warnings++;
+            }
+        }
     }
 
     private objective(node: ast.Objective): ObjectiveView {
