@@ -584,7 +584,7 @@ class Analyser<S> {
         if (!capacity || typeof requirement === 'string' || !team || effectiveHeadcount === null) return;
         const total = inDays(requirement, capacity.days);
         const perPerson = div(total, exact(effectiveHeadcount));
-        if (!isFiniteFigure(perPerson) || !(perPerson.value > capacity.amount.value)) return;
+        if (!isFiniteFigure(perPerson) || !exceeds(perPerson.value, capacity.amount.value)) return;
         // What one head of the team gives the stage at full capacity.
         const perHead = capacity.amount.value * (team.availability ?? 1) * (figures.share ?? 1);
         this.report('over-capacity', 'error', stage.capacity!.site, {
@@ -623,7 +623,7 @@ class Analyser<S> {
         // An invalid hand-set target spoils the plan rather than falling back to the derived value.
         const target = kpi.target ? this.singleQuantity({ low: kpi.target.value, high: kpi.target.value, site: kpi.target.site }, 'kpi-target', 'non-negative') : null;
         const plan = kpi.target ? target : figure?.value ?? null;
-        if (kpi.target && target !== null && figure && target < figure.low) {
+        if (kpi.target && target !== null && figure && exceeds(figure.low, target)) {
             this.report('kpi-target-below-plan', 'warning', kpi.target.site, {
                 kpi: kpi.name,
                 target,
@@ -638,7 +638,7 @@ class Analyser<S> {
         const { entries, latestActual } = this.analyseActualEntries(kpi.actuals, plan);
         for (const { input: actual, figures } of entries) {
             const deviation = figures.deviation;
-            if (deviation === null || plan === null || this.tolerance === null || !(deviation < -this.tolerance)) continue;
+            if (deviation === null || plan === null || this.tolerance === null || !exceeds(-deviation, this.tolerance)) continue;
             this.report('kpi-behind-plan', actual.cause !== undefined ? 'info' : 'warning', actual.site, {
                 kpi: kpi.name,
                 period: actual.period,
@@ -683,7 +683,7 @@ class Analyser<S> {
         const nonstandard = state.input.nonstandard ? 'stage' : state.process.nonstandard ? 'process' : null;
         if (nonstandard) {
             this.report('kpi-on-uncertain-work', 'warning', kpi.nameSite, { kpi: kpi.name, stage: state.input.name, reason: 'nonstandard', nonstandard });
-        } else if (figure && spread !== null && this.uncertainty !== null && spread > this.uncertainty) {
+        } else if (figure && spread !== null && this.uncertainty !== null && exceeds(spread, this.uncertainty)) {
             this.report('kpi-on-uncertain-work', 'warning', kpi.nameSite, {
                 kpi: kpi.name,
                 stage: state.input.name,
@@ -781,7 +781,7 @@ function raises(cadence: Rate, requirement: Rate): boolean {
 
 function isBelow(a: Rate, b: Rate): boolean {
     const [x, y] = alike(a, b);
-    return x.value < y.value;
+    return exceeds(y.value, x.value);
 }
 
 /** §3 table: the previous stage's requirement from this stage's. */
@@ -839,4 +839,13 @@ function duplicatedNames(items: { name: string }[]): Set<string> {
 function ceilTolerant(x: number): number {
     const nearest = Math.round(x);
     return Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x)) ? nearest : Math.ceil(x);
+}
+
+/**
+ * `a > b` for the spec's strict comparisons, blind to floating-point noise: 6.3 against a plan
+ * of 7 is exactly −10 % in decimal but −0.10000000000000002 in binary, and must not count as
+ * behind a 10 % tolerance. Differences within a billionth of the larger magnitude are equality.
+ */
+export function exceeds(a: number, b: number): boolean {
+    return a - b > 1e-9 * Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE);
 }

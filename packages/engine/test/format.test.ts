@@ -124,3 +124,15 @@ describe('roundDownTarget', () => {
         expect(roundDownTarget(Number.POSITIVE_INFINITY)).toBeNull();
     });
 });
+
+describe('exceeds (strict comparisons without float noise)', () => {
+    it('treats decimal equality as equality', async () => {
+        const { exceeds } = await import('../src/derive.js');
+        expect(exceeds(-((6.3 - 7) / 7), 0.1)).toBe(false);
+        expect(exceeds(35.7 / 21, 1.7)).toBe(false);
+        expect(exceeds(1.7, 35.7 / 21)).toBe(false);
+        expect(exceeds(0.10001, 0.1)).toBe(true);
+        expect(exceeds(0, 0)).toBe(false);
+        expect(exceeds(1e-300, 0)).toBe(true);
+    });
+});

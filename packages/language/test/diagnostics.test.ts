@@ -369,3 +369,15 @@ describe('syntax error messages', () => {
         expect(workspace.withCode('parse-error')[0].message).toBe('Синтаксическая ошибка: ожидается имя, а найдено `{`.');
     });
 });
+
+describe('strict comparisons are blind to floating-point noise', () => {
+    it('does not call an actual exactly 10% behind "behind plan"', async () => {
+        const workspace = await buildWorkspace('kpi A { per month target 7 actual 2026-01 6.3 }\n');
+        expect(workspace.withCode('kpi-behind-plan')).toEqual([]);
+    });
+    it('does not call a target equal to the derived plan "below plan", nor a capacity equal to the pace "over"', async () => {
+        const plan = 'unit x\nteam T { headcount 1 }\nobjective O { keyresult K { target 35.7 x per month via P } }\nprocess P { stage S { output x team T capacity 1.7 x per day cadence 1.7 x per day } }\nkpi K { of P.S per person per day target 1.7 }\n';
+        const workspace = await buildWorkspace(plan);
+        expect(workspace.codes()).toEqual([]);
+    });
+});
