@@ -3,7 +3,7 @@
  * Everything is read from the engine's figures; nothing is computed here but the display of
  * per-day rates per month (the engine works per working day; people think per month).
  */
-import { formatNumber, roundUpTarget, type DerivationStep, type Figure, type KpiFigures, type ResolvedCalendar, type StageFigures, type TimeUnit } from '@okr-plan/engine';
+import { formatNumber, roundUpTarget, scale, workingDays, type DerivationStep, type Figure, type KpiFigures, type ResolvedCalendar, type StageFigures, type TimeUnit } from '@okr-plan/engine';
 import type { Messages } from '../i18n/messages.js';
 
 export interface ExplainContext {
@@ -24,7 +24,7 @@ export function explainStage(stage: StageFigures, context: ExplainContext): stri
     const { messages } = context;
     const words = messages.explainWords();
     const label = (unit: string) => context.unitLabels.get(unit) ?? unit;
-    const perMonth = (figure: Figure) => scaleFigure(figure, context.calendar.workdaysPerMonth);
+    const perMonth = (figure: Figure) => scale(figure, context.calendar.workdaysPerMonth);
     const monthly = (unit: string | null) => (unit === null ? '' : ` ${messages.rateUnit(label(unit), false, 'month')}`);
     // Each step is in the unit of the stage the derivation has reached: the demand in the
     // process output, then after each flow the output of the stage before.
@@ -87,9 +87,9 @@ export function explainKpi(kpi: KpiFigures, stage: StageFigures | undefined, tea
     const words = messages.explainWords();
     const output = kpi.outputUnit === null ? '' : context.unitLabels.get(kpi.outputUnit) ?? kpi.outputUnit;
     const lines = explainStage(stage, context);
-    let perMonth = scaleFigure(stage.perDay, calendar.workdaysPerMonth);
+    let perMonth = scale(stage.perDay, calendar.workdaysPerMonth);
     if (kpi.perPerson && stage.effectiveHeadcount) {
-        perMonth = scaleFigure(perMonth, 1 / stage.effectiveHeadcount);
+        perMonth = scale(perMonth, 1 / stage.effectiveHeadcount);
         const factors: string[] = [];
         if (team?.headcount !== null && team?.headcount !== undefined) factors.push(words.headcount(formatNumber(team.headcount)));
         if (team && team.availability !== 1) factors.push(words.availability(formatNumber(team.availability * 100)));
@@ -98,7 +98,7 @@ export function explainKpi(kpi: KpiFigures, stage: StageFigures | undefined, tea
         lines.push(`÷ ${words.people(formatNumber(stage.effectiveHeadcount))}${how} = ${showFigure(perMonth)} ${messages.rateUnit(output, true, 'month')}`);
     }
     const rateUnit = messages.rateUnit(output, kpi.perPerson, kpi.timeUnit);
-    const days = daysIn(kpi.timeUnit, calendar);
+    const days = workingDays(kpi.timeUnit, calendar);
     if (kpi.timeUnit !== 'month') {
         const operation = kpi.timeUnit === 'day' ? `÷ ${words.workingDays(formatNumber(calendar.workdaysPerMonth))}` : timeUnitOperation(kpi.timeUnit, days, calendar, words);
         lines.push(`${operation} = ${showFigure(kpi.figure)} ${rateUnit}`);
@@ -117,19 +117,7 @@ function timeUnitOperation(unit: TimeUnit, days: number, calendar: ResolvedCalen
     }
 }
 
-function daysIn(unit: TimeUnit, calendar: ResolvedCalendar): number {
-    switch (unit) {
-        case 'day': return 1;
-        case 'week': return calendar.workdaysPerWeek;
-        case 'month': return calendar.workdaysPerMonth;
-        case 'quarter': return 3 * calendar.workdaysPerMonth;
-        case 'year': return 12 * calendar.workdaysPerMonth;
-    }
-}
 
-function scaleFigure(figure: Figure, factor: number): Figure {
-    return { low: figure.low * factor, value: figure.value * factor, high: figure.high * factor };
-}
 
 function showPercent(figure: Figure): string {
     const pct = (x: number) => `${formatNumber(x * 100)}%`;

@@ -128,7 +128,12 @@ export class PlanWorkspace {
             declarations,
             kpiNodes: input.kpis.map(kpi => kpi.nameSite.node),
             unitLabels,
-            figuresOf: figuresByNode(input, analysis)
+            // Only hovers, hints, fixes and the preview need figures by node: built on first use.
+            get figuresOf() {
+                const figures = figuresByNode(input, analysis);
+                Object.defineProperty(this, 'figuresOf', { value: figures });
+                return figures;
+            }
         };
     }
 }
