@@ -17,7 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         previews,
         vscode.commands.registerCommand('okr.showPreview', () => previews.show(vscode.ViewColumn.Active)),
         vscode.commands.registerCommand('okr.showPreviewToSide', () => previews.show(vscode.ViewColumn.Beside)),
-        vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews)
+        vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
+        vscode.workspace.onDidChangeConfiguration(event => {
+            if (event.affectsConfiguration('okr.locale')) void offerReload();
+        })
     );
     await client.start();
     previews.connect();
@@ -26,6 +29,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
     await client?.stop();
     client = undefined;
+}
+
+/** The server takes its language when it starts: offer to restart it by reloading the window. */
+async function offerReload(): Promise<void> {
+    const reload = vscode.l10n.t('Reload Window');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('OKR Plan speaks the new language after the window reloads.'), reload);
+    if (choice === reload) await vscode.commands.executeCommand('workbench.action.reloadWindow');
 }
 
 function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
