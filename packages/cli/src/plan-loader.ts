@@ -3,7 +3,7 @@
  * every diagnostic with file, line and column. Files that are not UTF-8 text are not parsed: they
  * get one `parse-error` at line 1, column 1, and the other files are still checked.
  */
-import { createOkrServices, PARSE_ERROR, type Language, type OkrServices, type WorkspacePlan } from '@okr-plan/language';
+import { createOkrServices, isSkippedFolder, PARSE_ERROR, type Language, type OkrServices, type WorkspacePlan } from '@okr-plan/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -31,10 +31,10 @@ export interface LoadedPlan {
     fileOf(document: LangiumDocument): string;
 }
 
-/** A path that could not be read: a usage or I/O error (exit status 2). */
+/** A path that could not be read (or written): a usage or I/O error (exit status 2). */
 export class UnreadablePathError extends Error {
-    constructor(readonly path: string, readonly reason: string) {
-        super(`cannot read '${path}': ${reason}`);
+    constructor(readonly path: string, readonly reason: string, action: 'read' | 'write' = 'read') {
+        super(`cannot ${action} '${path}': ${reason}`);
     }
 }
 
@@ -107,8 +107,8 @@ async function walk(folder: string, found: Set<string>): Promise<void> {
         throw new UnreadablePathError(folder, error.message);
     });
     for (const entry of entries) {
-        // Dependencies and tool folders are not part of anyone's plan.
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        // The editor's workspace follows the same rule, so both see one plan.
+        if (entry.isDirectory() ? isSkippedFolder(entry.name) : entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) await walk(full, found);
         else if (entry.isFile() && entry.name.endsWith('.okr')) found.add(full);

@@ -18,6 +18,6 @@ export async function writePreview(loaded: LoadedPlan, file: string): Promise<vo
     try {
         await fs.writeFile(file, html, 'utf8');
     } catch (error) {
-        throw new UnreadablePathError(file, `cannot write: ${(error as Error).message}`);
+        throw new UnreadablePathError(file, (error as Error).message, 'write');
     }
 }

@@ -9,3 +9,4 @@ export { PARSE_ERROR, LINKING_ERROR } from './okr-document-validator.js';
 export * as ast from './generated/ast.js';
 export * from './plan/kpi-tree.js';
 export * from './lsp/kpi-tree-protocol.js';
+export { isSkippedFolder } from './okr-workspace-manager.js';

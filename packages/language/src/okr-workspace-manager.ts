@@ -5,13 +5,15 @@
  */
 import { DefaultWorkspaceManager, UriUtils, type FileSystemNode } from 'langium';
 
-export const SKIPPED_FOLDER = 'node_modules';
+/** Folders that are never part of a plan: dot-folders (tools, VCS) and dependencies. */
+export function isSkippedFolder(name: string): boolean {
+    return name.startsWith('.') || name === 'node_modules';
+}
 
 export class OkrWorkspaceManager extends DefaultWorkspaceManager {
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         const name = UriUtils.basename(entry.uri);
-        if (name.startsWith('.')) return false;
-        if (entry.isDirectory) return name !== SKIPPED_FOLDER;
-        return entry.isFile && this.serviceRegistry.hasServices(entry.uri);
+        if (entry.isDirectory) return !isSkippedFolder(name);
+        return !name.startsWith('.') && entry.isFile && this.serviceRegistry.hasServices(entry.uri);
     }
 }

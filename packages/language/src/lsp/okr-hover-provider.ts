@@ -11,7 +11,7 @@ import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
 import { explainKpi, explainStage, showFigure, type ExplainContext } from '../plan/plan-explanation.js';
-import type { PlanWorkspace, WorkspacePlan } from '../plan/plan-workspace.js';
+import { stageFiguresNamed, type PlanWorkspace, type WorkspacePlan } from '../plan/plan-workspace.js';
 
 export class OkrHoverProvider extends AstNodeHoverProvider {
     private readonly planWorkspace: PlanWorkspace;
@@ -63,7 +63,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             if (every) parts.push(escape(every));
             if (kpi.suggestedTarget !== null) parts.push(words.setTarget(formatNumber(kpi.suggestedTarget)));
             sections.push(parts.join(' · '));
-            const stage = plan.analysis.stages.find(candidate => candidate.name === kpi.stage);
+            const stage = stageFiguresNamed(plan, kpi.stage);
             const team = stage?.team ? plan.input.teams.find(candidate => candidate.name === stage.team) : undefined;
             const steps = explainKpi(kpi, stage, team && { headcount: team.headcount?.low ?? null, availability: team.availability?.low ?? 1 }, context);
             if (steps.length > 0) sections.push(`**${words.derivation}**\n\n${steps.map(step => `- ${escape(step)}`).join('\n')}`);

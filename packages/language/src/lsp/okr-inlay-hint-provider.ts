@@ -13,7 +13,7 @@ import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
 import { explainKpi, explainStage, type ExplainContext } from '../plan/plan-explanation.js';
-import type { PlanWorkspace, WorkspacePlan } from '../plan/plan-workspace.js';
+import { stageFiguresNamed, type PlanWorkspace, type WorkspacePlan } from '../plan/plan-workspace.js';
 
 export interface InlayHintSettings {
     kpis: boolean;
@@ -64,7 +64,7 @@ export class OkrInlayHintProvider extends AbstractInlayHintProvider {
         const position = headerEnd(node);
         if (!kpi?.figure || !position) return;
         const label = kpi.outputUnit === null ? '' : plan.unitLabels.get(kpi.outputUnit) ?? kpi.outputUnit;
-        const stage = plan.analysis.stages.find(candidate => candidate.name === kpi.stage);
+        const stage = stageFiguresNamed(plan, kpi.stage);
         const team = stage?.team ? plan.input.teams.find(candidate => candidate.name === stage.team) : undefined;
         const steps = explainKpi(kpi, stage, team && { headcount: team.headcount?.low ?? null, availability: team.availability?.low ?? 1 }, this.context(plan));
         accept({

@@ -29,10 +29,15 @@ function isTreeNode(node: AstNode): node is ast.Kpi | ast.Stage | ast.Process | 
 class TreeBuilder {
     private readonly badgesByNode = new Map<AstNode, Badge[]>();
     private readonly nodesByName = new Map<string, AstNode>();
+    /** Stages by process and KPIs by stage, grouped once: a tree is built on every update of a visible preview. */
+    private readonly stagesByProcess = new Map<string, StageFigures[]>();
+    private readonly kpisByStage = new Map<string | null, { figures: KpiFigures; index: number }[]>();
     private counts = { kpis: 0, errors: 0, warnings: 0 };
 
     constructor(private readonly plan: WorkspacePlan, private readonly messages: Messages) {
         for (const [name, declared] of plan.declarations) if (declared.length === 1) this.nodesByName.set(name, declared[0].node);
+        for (const stage of plan.analysis.stages) groupInto(this.stagesByProcess, stage.process, stage);
+        plan.analysis.kpis.forEach((figures, index) => groupInto(this.kpisByStage, figures.stage, { figures, index }));
         for (const findings of plan.findingsByDocument.values()) {
             for (const finding of findings) {
                 this.addBadge(finding.site.node, { code: finding.code, severity: finding.severity, message: messages.finding(finding, plan.unitLabels) });
@@ -75,7 +80,7 @@ class TreeBuilder {
             .map(declared => this.objective(declared.node as ast.Objective));
         const used = new Set(input.keyResults.map(keyResult => keyResult.via?.process).filter((name): name is string => typeof name === 'string'));
         const unlinkedProcesses = input.processes.filter(process => !used.has(process.name)).map(process => this.process(process.name, ''));
-        const kpisWithoutProcess = analysis.kpis.filter(kpi => kpi.stage === null).map(kpi => this.kpi(kpi, ''));
+        const kpisWithoutProcess = (this.kpisByStage.get(null) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, ''));
         this.counts.kpis = analysis.kpis.length;
         return {
             language: this.messages.language,
@@ -116,7 +121,7 @@ class TreeBuilder {
     private process(name: string, parent: string): ProcessView {
         const node = this.nodesByName.get(name);
         const id = `${parent}/process:${name}`;
-        const stages = this.plan.analysis.stages.filter(stage => stage.process === name).reverse().map(stage => this.stage(stage, id));
+        const stages = [...(this.stagesByProcess.get(name) ?? [])].reverse().map(stage => this.stage(stage, id));
         return { kind: 'process', id, name, label: ast.isProcess(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], stages };
     }
 
@@ -129,12 +134,11 @@ class TreeBuilder {
         const perPerson = stage.perPersonPerDay && stage.effectiveHeadcount !== null
             ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount))
             : null;
-        const kpis = this.plan.analysis.kpis.filter(kpi => kpi.stage === stage.name).map(kpi => this.kpi(kpi, id));
+        const kpis = (this.kpisByStage.get(stage.name) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, id));
         return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, kpis };
     }
 
-    private kpi(kpi: KpiFigures, parent: string): KpiView {
-        const index = this.plan.analysis.kpis.indexOf(kpi);
+    private kpi(kpi: KpiFigures, index: number, parent: string): KpiView {
         const node = this.plan.kpiNodes[index] as ast.Kpi;
         const label = kpi.outputUnit === null ? '' : this.plan.unitLabels.get(kpi.outputUnit) ?? kpi.outputUnit;
         const latest = kpi.latestActual ? this.actual(kpi.latestActual) : null;
@@ -170,6 +174,12 @@ class TreeBuilder {
     private badges(node: AstNode): Badge[] {
         return this.badgesByNode.get(node) ?? [];
     }
+}
+
+function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+    const list = groups.get(key);
+    if (list) list.push(value);
+    else groups.set(key, [value]);
 }
 
 /** On plan when at or above it; within tolerance when behind by at most the policy's tolerance; else behind. */

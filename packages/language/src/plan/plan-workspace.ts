@@ -164,6 +164,12 @@ function figuresByNode(input: PlanInput<Site>, analysis: PlanAnalysis<Site>): Wo
     return { kpis, stages, keyResults, actuals };
 }
 
+/** The figures of the stage a name declares once, found through the declaration (no scan of all stages). */
+export function stageFiguresNamed(plan: WorkspacePlan, name: string | null): StageFigures | undefined {
+    const declared = name === null ? undefined : plan.declarations.get(name);
+    return declared?.length === 1 ? plan.figuresOf.stages.get(declared[0].node) : undefined;
+}
+
 type Resolve = (name: string | null, kind: DeclarationKind) => string | null;
 
 function resolveProcess(process: ProcessInput<Site>, resolve: Resolve): ProcessInput<Site> {
