@@ -35,11 +35,11 @@ describe('the KPI tree of the plastering example', () => {
         expect(plastering.requirement).toBe('2000 m²/month');
         expect(plastering.perPerson).toBe('31.7 m²/person/day (Plasterers: 3 people)');
         const [kpi] = plastering.kpis;
-        expect(kpi).toMatchObject({ name: 'PlasterRate', figure: '31.7', unit: 'm²/person/day', target: '32', suggestedTarget: '32', status: 'behind' });
-        expect(kpi.latestActual).toMatchObject({ period: '2026-02', value: '27', deviation: '-15.6%', status: 'behind', cause: 'two plasterers on sick leave' });
+        expect(kpi).toMatchObject({ name: 'PlasterRate', figure: '31.7', unit: 'm²/person/day', target: '32', suggestedTarget: '32', status: 'at-risk' });
+        expect(kpi.latestActual).toMatchObject({ period: '2026-02', value: '27', deviation: '-15.6%', status: 'at-risk', cause: 'two plasterers on sick leave' });
         expect(kpi.badges.map(badge => badge.code)).toEqual(['kpi-behind-plan']);
         expect(kpi.location).toMatchObject({ startLine: 36 });
-        expect(houses.latestActual).toMatchObject({ deviation: '-10%', status: 'within-tolerance' });
+        expect(houses.latestActual).toMatchObject({ deviation: '-10%', status: 'on-track' });
         expect(tree.counts).toEqual({ kpis: 1, errors: 0, warnings: 0 });
     });
 
@@ -77,8 +77,16 @@ describe('badges and counts from every diagnostic', () => {
 });
 
 describe('status colours', () => {
+    it('agrees with the diagnostics at exactly the tolerance (7 against 6.3 is -10 %: on track, no warning)', async () => {
+        const text = example('plastering/plastering.okr').replace('target 32', 'target 7').replace(/  actual 2026-01 30\.5\n  actual 2026-02 27 cause "two plasterers on sick leave"\n/, '  actual 2026-03 6.3\n');
+        const tree = await treeOf({ 'p.okr': text });
+        const kpi = tree.objectives[0].keyResults[0].processes[0].stages[1].kpis[0];
+        expect(kpi.latestActual).toMatchObject({ deviation: '-10%', status: 'on-track' });
+        expect(kpi.badges.map(badge => badge.code)).not.toContain('kpi-behind-plan');
+    });
+
     const plan = (actual: string) => example('plastering/plastering.okr').replace(/  actual 2026-01 30\.5\n  actual 2026-02 27 cause "two plasterers on sick leave"\n/, `  actual 2026-03 ${actual}\n`);
-    for (const [actual, status] of [['33', 'on-plan'], ['30', 'within-tolerance'], ['28', 'behind']] as const) {
+    for (const [actual, status] of [['33', 'on-track'], ['30', 'on-track'], ['28', 'at-risk'], ['20', 'off-track']] as const) {
         it(`marks an actual of ${actual} against 32 as ${status}`, async () => {
             const tree = await treeOf({ 'p.okr': plan(actual) });
             const kpi = tree.objectives[0].keyResults[0].processes[0].stages[1].kpis[0];

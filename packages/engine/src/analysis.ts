@@ -95,11 +95,19 @@ export interface StageFigures {
     steps: DerivationStep[];
 }
 
+/**
+ * Where a check-in stands against plan (spec §8): on track while at most `tolerance` behind,
+ * at risk down to `offtrack` behind, off track beyond; none without a deviation.
+ */
+export type Status = 'on-track' | 'at-risk' | 'off-track' | 'none';
+
 export interface ActualFigures {
     period: string;
     value: number;
     /** (actual − plan) / plan; null when the plan is null or 0. */
     deviation: number | null;
+    /** Decided here, once, with the policy's strict noise-tolerant comparisons; every view reads it. */
+    status: Status;
     cause?: string;
 }
 
@@ -125,6 +133,8 @@ export interface KpiFigures {
     actuals: ActualFigures[];
     /** The actual with the latest period (the last written on a tie); null when none. */
     latestActual: ActualFigures | null;
+    /** The latest actual's status; none without actuals. */
+    status: Status;
 }
 
 export interface KeyResultFigures {
@@ -136,6 +146,7 @@ export interface KeyResultFigures {
     target: Figure | null;
     actuals: ActualFigures[];
     latestActual: ActualFigures | null;
+    status: Status;
 }
 
 export interface ResolvedCalendar {
@@ -147,6 +158,8 @@ export interface ResolvedPolicy {
     /** Fractions: 10% → 0.1. */
     tolerance: number;
     uncertainty: number;
+    /** Behind by more than this is off track; default 25 %, or twice the tolerance when that is larger. */
+    offtrack: number;
 }
 
 export interface PlanAnalysis<S> {

@@ -6,7 +6,12 @@ import type { TimeUnit } from './model.js';
 
 export const DEFAULT_CALENDAR: Readonly<ResolvedCalendar> = Object.freeze({ workdaysPerMonth: 21, workdaysPerWeek: 5 });
 
-export const DEFAULT_POLICY: Readonly<ResolvedPolicy> = Object.freeze({ tolerance: 0.1, uncertainty: 0.5 });
+export const DEFAULT_POLICY: Readonly<ResolvedPolicy> = Object.freeze({ tolerance: 0.1, uncertainty: 0.5, offtrack: 0.25 });
+
+/** The off-track threshold when the policy sets none: 25 %, or twice the tolerance when that is larger (spec §8). */
+export function defaultOfftrack(tolerance: number): number {
+    return Math.max(DEFAULT_POLICY.offtrack, 2 * tolerance);
+}
 
 /** How many working days one time unit has: a day is one working day, a quarter 3 months, a year 12. */
 export function workingDays(unit: TimeUnit, calendar: Partial<ResolvedCalendar> = DEFAULT_CALENDAR): number {

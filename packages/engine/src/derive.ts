@@ -97,9 +97,10 @@ import type {
     ResolvedCalendar,
     ResolvedPolicy,
     Severity,
-    StageFigures
+    StageFigures,
+    Status
 } from './analysis.js';
-import { DEFAULT_CALENDAR, DEFAULT_POLICY, workingDays } from './calendar.js';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, defaultOfftrack, workingDays } from './calendar.js';
 import { roundUpTarget } from './format.js';
 import { add, div, exact, fromRange, isFiniteFigure, max, mul, scale } from './interval.js';
 import type {
@@ -181,6 +182,7 @@ class Analyser<S> {
     private workdaysPerWeek: number | null = DEFAULT_CALENDAR.workdaysPerWeek;
     private tolerance: number | null = DEFAULT_POLICY.tolerance;
     private uncertainty: number | null = DEFAULT_POLICY.uncertainty;
+    private offtrack: number | null = DEFAULT_POLICY.offtrack;
     private readonly teams = new Map<string, TeamState<S>>();
     /** Share of its team's time for every stage naming a known team (null: invalid share). */
     private readonly stageShares = new Map<StageInput<S>, number | null>();
@@ -249,9 +251,12 @@ class Analyser<S> {
         const { tolerance, uncertainty } = this.input.policy ?? {};
         if (tolerance) this.tolerance = this.singleQuantity(tolerance, 'tolerance', 'non-negative');
         if (uncertainty) this.uncertainty = this.singleQuantity(uncertainty, 'uncertainty', 'non-negative');
+        const resolvedTolerance = this.tolerance ?? DEFAULT_POLICY.tolerance;
+        this.offtrack = this.tolerance === null ? null : defaultOfftrack(resolvedTolerance);
         return {
-            tolerance: this.tolerance ?? DEFAULT_POLICY.tolerance,
-            uncertainty: this.uncertainty ?? DEFAULT_POLICY.uncertainty
+            tolerance: resolvedTolerance,
+            uncertainty: this.uncertainty ?? DEFAULT_POLICY.uncertainty,
+            offtrack: this.offtrack ?? defaultOfftrack(resolvedTolerance)
         };
     }
 
@@ -351,7 +356,8 @@ class Analyser<S> {
                 per: target?.per ?? null,
                 target: state.target,
                 actuals: entries.map(entry => entry.figures),
-                latestActual
+                latestActual,
+                status: latestActual?.status ?? 'none'
             };
         });
     }
@@ -664,7 +670,8 @@ class Analyser<S> {
             spread,
             suggestedTarget: figure && roundUpTarget(figure.value),
             actuals: entries.map(entry => entry.figures),
-            latestActual
+            latestActual,
+            status: latestActual?.status ?? 'none'
         };
     }
 
@@ -720,6 +727,13 @@ class Analyser<S> {
         return fixes;
     }
 
+    /** Spec §8 statuses, with the same strict, noise-tolerant comparisons as kpi-behind-plan. */
+    private statusOf(deviation: number | null): Status {
+        if (deviation === null || this.tolerance === null || this.offtrack === null) return 'none';
+        if (!exceeds(-deviation, this.tolerance)) return 'on-track';
+        return exceeds(-deviation, this.offtrack) ? 'off-track' : 'at-risk';
+    }
+
     /**
      * Actuals with their deviation from the plan. An actual whose value or period is invalid
      * (reported here) gets no deviation and is never the latest; a non-finite one is left out.
@@ -737,7 +751,7 @@ class Analyser<S> {
             if (!Number.isFinite(actual.value)) continue;
             const valid = value !== null && period.ok;
             const deviation = valid && plan !== null && plan !== 0 ? finiteOrNull((actual.value - plan) / plan) : null;
-            const figures: ActualFigures = { period: actual.period, value: actual.value, deviation };
+            const figures: ActualFigures = { period: actual.period, value: actual.value, deviation, status: this.statusOf(deviation) };
             if (actual.cause !== undefined) figures.cause = actual.cause;
             entries.push({ input: actual, figures });
             if (valid && period.period.start >= latestStart) {

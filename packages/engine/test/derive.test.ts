@@ -49,8 +49,9 @@ describe('the plastering example (spec §1, §4)', () => {
             plan: 30,
             spread: 0,
             suggestedTarget: 32,
-            actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30 }],
-            latestActual: { period: '2026-01', value: 28, deviation: (28 - 30) / 30 }
+            actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track' }],
+            latestActual: { period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track' },
+            status: 'on-track'
         });
         expect(formatNumber(rate.figure!.value)).toBe('31.7');
         expect(formatPercent(rate.actuals[0].deviation!)).toBe('-6.7%');
@@ -98,10 +99,11 @@ describe('the plastering example (spec §1, §4)', () => {
             per: 'month',
             target: exact(10),
             actuals: [
-                { period: '2026-01', value: 8, deviation: -0.2 },
-                { period: '2026-02', value: 11, deviation: (11 - 10) / 10 }
+                { period: '2026-01', value: 8, deviation: -0.2, status: 'at-risk' },
+                { period: '2026-02', value: 11, deviation: (11 - 10) / 10, status: 'on-track' }
             ],
-            latestActual: { period: '2026-02', value: 11, deviation: (11 - 10) / 10 }
+            latestActual: { period: '2026-02', value: 11, deviation: (11 - 10) / 10, status: 'on-track' },
+            status: 'on-track'
         });
     });
 
@@ -320,9 +322,9 @@ describe('calendar and policy', () => {
         const input = plasteringPlan();
         input.policy = { tolerance: q(0.05) };
         const analysis = analysePlan(input);
-        expect(analysis.policy).toEqual({ tolerance: 0.05, uncertainty: 0.5 });
+        expect(analysis.policy).toEqual({ tolerance: 0.05, uncertainty: 0.5, offtrack: 0.25 });
         expect(findingsOf(analysis, 'kpi-behind-plan')).toHaveLength(1);
-        expect(analysePlan(plasteringPlan()).policy).toEqual({ tolerance: 0.1, uncertainty: 0.5 });
+        expect(analysePlan(plasteringPlan()).policy).toEqual({ tolerance: 0.1, uncertainty: 0.5, offtrack: 0.25 });
     });
 
     it('uses the uncertainty of the policy', () => {

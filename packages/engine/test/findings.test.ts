@@ -381,7 +381,7 @@ describe('missing-target', () => {
         input.keyResults.push(keyResult('Deliver.Brand', undefined, undefined));
         const analysis = analysePlan(input);
         expect(analysis.findings).toEqual([]);
-        expect(analysis.keyResults[1]).toEqual({ name: 'Deliver.Brand', process: null, unit: null, per: null, target: null, actuals: [], latestActual: null });
+        expect(analysis.keyResults[1]).toEqual({ name: 'Deliver.Brand', process: null, unit: null, per: null, target: null, actuals: [], latestActual: null, status: 'none' });
     });
 });
 
@@ -578,7 +578,7 @@ describe('invalid-quantity', () => {
         input.kpis[0].actuals = [actual('2026-01', 1)];
         const analysis = analysePlan(input);
         expect(analysis.findings.map(f => [f.site, f.args.what])).toEqual([['tolerance', 'tolerance'], ['uncertainty', 'uncertainty']]);
-        expect(analysis.policy).toEqual({ tolerance: 0.1, uncertainty: 0.5 });
+        expect(analysis.policy).toEqual({ tolerance: 0.1, uncertainty: 0.5, offtrack: 0.25 });
     });
 
     it('non-finite numbers and ranges where one number is needed', () => {

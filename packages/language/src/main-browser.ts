@@ -4,7 +4,7 @@ import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createOkrServices } from './okr-module.js';
-import { configureServer } from './server-setup.js';
+import { configureServer } from './lsp/server-setup.js';
 
 // The worker's global scope; typed through the reader so the DOM library is not needed.
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];

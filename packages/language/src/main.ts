@@ -4,7 +4,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createOkrServices } from './okr-module.js';
-import { configureServer } from './server-setup.js';
+import { configureServer } from './lsp/server-setup.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Okr } = createOkrServices({ connection, ...NodeFileSystem });

@@ -6,13 +6,13 @@ import { inject, type DeepPartial, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { OkrGeneratedModule, OkrGeneratedSharedModule } from './generated/module.js';
 import { Messages } from './i18n/messages.js';
-import { OkrDocumentBuilder } from './okr-document-builder.js';
-import { OkrDocumentValidator } from './okr-document-validator.js';
-import { OkrDocumentationProvider } from './okr-documentation-provider.js';
-import { OkrFormatter } from './okr-formatter.js';
-import { OkrScopeComputation } from './okr-scope-computation.js';
-import { OkrTokenBuilder } from './okr-token-builder.js';
-import { OkrWorkspaceManager } from './okr-workspace-manager.js';
+import { OkrDocumentBuilder } from './workspace/okr-document-builder.js';
+import { OkrDocumentValidator } from './validation/okr-document-validator.js';
+import { OkrDocumentationProvider } from './lsp/okr-documentation-provider.js';
+import { OkrFormatter } from './lsp/okr-formatter.js';
+import { OkrScopeComputation } from './references/okr-scope-computation.js';
+import { OkrTokenBuilder } from './parser/okr-token-builder.js';
+import { OkrWorkspaceManager } from './workspace/okr-workspace-manager.js';
 import { OkrCodeActionProvider } from './lsp/okr-code-action-provider.js';
 import { OkrHoverProvider } from './lsp/okr-hover-provider.js';
 import { OkrInlayHintProvider } from './lsp/okr-inlay-hint-provider.js';
@@ -22,12 +22,12 @@ import { OkrDocumentSymbolProvider } from './lsp/okr-document-symbol-provider.js
 import { OkrFoldingRangeProvider } from './lsp/okr-folding-range-provider.js';
 import { OkrFuzzyMatcher } from './lsp/okr-fuzzy-matcher.js';
 import { OkrNodeKindProvider } from './lsp/okr-node-kind-provider.js';
-import { OkrReferences } from './lsp/okr-references.js';
+import { OkrReferences } from './references/okr-references.js';
 import { OkrDocumentHighlightProvider, OkrReferencesProvider } from './lsp/okr-references-provider.js';
 import { OkrRenameProvider } from './lsp/okr-rename-provider.js';
 import { OkrSemanticTokenProvider } from './lsp/okr-semantic-token-provider.js';
 import { OkrWorkspaceSymbolProvider } from './lsp/okr-workspace-symbol-provider.js';
-import { OkrValidator, registerValidationChecks } from './okr-validator.js';
+import { OkrValidator, registerValidationChecks } from './validation/okr-validator.js';
 import { PlanWorkspace } from './plan/plan-workspace.js';
 
 /** Services OKR Plan adds to Langium's. */

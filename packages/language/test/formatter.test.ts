@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import { expectFormatting } from 'langium/test';
 import type { FormattingOptions, Range } from 'vscode-languageserver-types';
-import { documentationBefore } from '../src/okr-documentation-provider.js';
-import { OkrFormatter } from '../src/okr-formatter.js';
+import { documentationBefore } from '../src/lsp/okr-documentation-provider.js';
+import { OkrFormatter } from '../src/lsp/okr-formatter.js';
 import { createOkrServices } from '../src/okr-module.js';
 
 const services = createOkrServices(EmptyFileSystem).Okr;

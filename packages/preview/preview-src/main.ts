@@ -5,6 +5,7 @@
  * cursor, and asks the editor to reveal a declaration when a row is clicked.
  */
 import { headerTexts, renderTree } from '../src/render.js';
+import type { FromWebviewMessage, ToWebviewMessage } from '../src/messages.js';
 import type { KpiTree } from '../src/tree.js';
 
 interface ViewState {
@@ -14,17 +15,12 @@ interface ViewState {
 }
 
 interface VsCodeApi {
-    postMessage(message: unknown): void;
+    postMessage(message: FromWebviewMessage): void;
     getState(): unknown;
     setState(state: unknown): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
-
-/** Messages the extension sends; anything else is ignored. */
-type IncomingMessage =
-    | { type: 'update'; tree: KpiTree }
-    | { type: 'highlight'; uri: string; line: number; character: number };
 
 const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 const root = document.getElementById('okr-root')!;
@@ -224,7 +220,7 @@ window.addEventListener('scroll', () => {
 });
 
 window.addEventListener('message', event => {
-    const message = event.data as IncomingMessage;
+    const message = event.data as ToWebviewMessage;
     if (message?.type === 'update' && message.tree && Array.isArray(message.tree.objectives) && message.tree.words) {
         render(message.tree);
     } else if (message?.type === 'highlight' && typeof message.uri === 'string' && Number.isInteger(message.line) && Number.isInteger(message.character)) {

@@ -2,3 +2,4 @@ export * from './tree.js';
 export * from './render.js';
 export * from './document.js';
 export * from './security.js';
+export * from './messages.js';

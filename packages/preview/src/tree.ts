@@ -14,7 +14,8 @@ export interface TreeLocation {
     endCharacter: number;
 }
 
-export type Status = 'on-plan' | 'within-tolerance' | 'behind' | 'none';
+/** The engine's status of a check-in (spec §8), as the server decided it. */
+export type Status = 'on-track' | 'at-risk' | 'off-track' | 'none';
 
 /** A warning or error about a node, drawn as a badge. */
 export interface Badge {

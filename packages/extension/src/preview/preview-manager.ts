@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { KPI_TREE_REQUEST, PLAN_CHANGED_NOTIFICATION, type KpiTreeResult } from '@okr-plan/language/protocol';
-import { renderDocument, type KpiTree } from '@okr-plan/preview';
+import { KpiTreeRequest, PlanChangedNotification } from '@okr-plan/language/protocol';
+import { renderDocument, type KpiTree, type ToWebviewMessage } from '@okr-plan/preview';
 import { parseWebviewMessage, previewOptions, type RevealMessage } from './security.js';
 
 export const PREVIEW_VIEW_TYPE = 'okr.preview';
@@ -43,7 +43,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
 
     /** Called once the client runs: listen for finished builds. */
     connect(): void {
-        this.disposables.push(this.client.onNotification(PLAN_CHANGED_NOTIFICATION, () => this.scheduleUpdate()));
+        this.disposables.push(this.client.onNotification(PlanChangedNotification, () => this.scheduleUpdate()));
         this.clientIsReady = true;
         this.markClientReady();
         this.scheduleUpdate(0);
@@ -111,13 +111,13 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         if (!tree || !this.panel) return;
         this.tree = tree;
         this.panel.title = tree.words.title;
-        await this.panel.webview.postMessage({ type: 'update', tree });
+        await this.post({ type: 'update', tree });
     }
 
     private async fetchTree(): Promise<KpiTree | undefined> {
         await this.clientReady;
         try {
-            return await this.client.sendRequest<KpiTreeResult>(KPI_TREE_REQUEST, {});
+            return await this.client.sendRequest(KpiTreeRequest, {});
         } catch (error) {
             this.client.warn(`Could not compute the KPI tree: ${(error as Error).message}`);
             return undefined;
@@ -128,11 +128,15 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         if (!this.panel) return;
         if (!vscode.workspace.getConfiguration('okr').get<boolean>('preview.highlightCursor', true)) {
             // Turned off: clear what is highlighted (an empty URI matches no node).
-            void this.panel.webview.postMessage({ type: 'highlight', uri: '', line: 0, character: 0 });
+            void this.post({ type: 'highlight', uri: '', line: 0, character: 0 });
             return;
         }
         const position = editor.selection.active;
-        void this.panel.webview.postMessage({ type: 'highlight', uri: editor.document.uri.toString(), line: position.line, character: position.character });
+        void this.post({ type: 'highlight', uri: editor.document.uri.toString(), line: position.line, character: position.character });
+    }
+
+    private post(message: ToWebviewMessage): Thenable<boolean> | undefined {
+        return this.panel?.webview.postMessage(message);
     }
 
     private async onMessage(raw: unknown): Promise<void> {
@@ -186,7 +190,7 @@ function emptyTree(): KpiTree {
             notDerived: '',
             collapseAll: t('Collapse all'),
             expandAll: t('Expand all'),
-            statuses: { 'on-plan': '', 'within-tolerance': '', behind: '', none: '' },
+            statuses: { 'on-track': '', 'at-risk': '', 'off-track': '', none: '' },
             kinds: { objective: '', keyresult: '', process: '', stage: '', kpi: 'KPI' }
         },
         objectives: [],

@@ -2,6 +2,7 @@
  * The preview's boundary with the webview: what the webview may load (only the extension's
  * media folder, scripts on) and which messages from it are accepted (known types, checked fields).
  */
+import type { FromWebviewMessage } from '@okr-plan/preview';
 import * as vscode from 'vscode';
 
 export function previewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -12,19 +13,12 @@ export function previewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
     };
 }
 
-export interface RevealMessage {
-    type: 'reveal';
-    uri: string;
-    line: number;
-    character: number;
-}
-
-export type WebviewMessage = { type: 'ready' } | RevealMessage;
+export type RevealMessage = Extract<FromWebviewMessage, { type: 'reveal' }>;
 
 const ALLOWED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
 
 /** The message if it is one the preview sends and its fields are sound; undefined otherwise. */
-export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefined {
     if (typeof raw !== 'object' || raw === null) return undefined;
     const message = raw as Record<string, unknown>;
     if (message.type === 'ready') return { type: 'ready' };

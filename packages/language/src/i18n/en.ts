@@ -175,7 +175,7 @@ export const EN: Catalogue = {
         notDerived: 'not derived',
         collapseAll: 'Collapse all',
         expandAll: 'Expand all',
-        statuses: { 'on-plan': 'on plan', 'within-tolerance': 'behind, within tolerance', behind: 'behind plan', none: 'no plan to compare with' },
+        statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no plan to compare with' },
         kinds: { objective: 'Objective', keyresult: 'Key result', process: 'Process', stage: 'Stage', kpi: 'KPI' }
     },
     fixes: {

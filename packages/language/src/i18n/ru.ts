@@ -201,7 +201,7 @@ export const RU: Catalogue = {
         notDerived: 'не рассчитано',
         collapseAll: 'Свернуть всё',
         expandAll: 'Развернуть всё',
-        statuses: { 'on-plan': 'по плану', 'within-tolerance': 'отставание в пределах допуска', behind: 'отставание от плана', none: 'нет плана для сравнения' },
+        statuses: { 'on-track': 'в графике', 'at-risk': 'под угрозой', 'off-track': 'срыв плана', none: 'нет плана для сравнения' },
         kinds: { objective: 'Цель', keyresult: 'Ключевой результат', process: 'Процесс', stage: 'Этап', kpi: 'КПЭ' }
     },
     fixes: {

@@ -15,7 +15,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
-import { LINKING_ERROR } from '../okr-document-validator.js';
+import { LINKING_ERROR } from '../validation/okr-document-validator.js';
 import type { OkrServices } from '../okr-module.js';
 import type { PlanWorkspace } from '../plan/plan-workspace.js';
 

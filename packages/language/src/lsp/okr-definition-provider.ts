@@ -6,8 +6,8 @@
  */
 import { AstUtils, type CstNode } from 'langium';
 import { DefaultDefinitionProvider, type GoToLink } from 'langium/lsp';
-import { isNameToken, nameSegments, referenceAt } from './okr-names.js';
-import { declarationsAt } from './okr-references.js';
+import { isNameToken, nameSegments, referenceAt } from '../references/okr-names.js';
+import { declarationsAt } from '../references/okr-references.js';
 
 export class OkrDefinitionProvider extends DefaultDefinitionProvider {
     protected override findLinks(source: CstNode): GoToLink[] {

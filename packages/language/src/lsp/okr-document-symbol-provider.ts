@@ -10,7 +10,7 @@ import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { OkrServices } from '../okr-module.js';
-import { isNamedDeclaration } from './okr-names.js';
+import { isNamedDeclaration } from '../references/okr-names.js';
 
 export class OkrDocumentSymbolProvider implements DocumentSymbolProvider {
     private readonly nodeKindProvider: NodeKindProvider;

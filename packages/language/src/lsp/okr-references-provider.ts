@@ -6,7 +6,7 @@
 import { AstUtils, CstUtils, UriUtils, type LangiumDocument, type LeafCstNode } from 'langium';
 import { DefaultDocumentHighlightProvider, DefaultReferencesProvider } from 'langium/lsp';
 import { Location, type DocumentHighlight, type DocumentHighlightParams, type ReferenceParams } from 'vscode-languageserver';
-import { declarationsAt } from './okr-references.js';
+import { declarationsAt } from '../references/okr-references.js';
 
 export class OkrReferencesProvider extends DefaultReferencesProvider {
     protected override getReferences(selectedNode: LeafCstNode, params: ReferenceParams): Location[] {

@@ -16,8 +16,8 @@ import { ErrorCodes, ResponseError, type PrepareRenameParams, type RenameParams,
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
-import { declarationsAt } from './okr-references.js';
-import { ID_PATTERN, grammarKeywords, isNamedDeclaration, ownerOf, qualifiedName, type NamedDeclaration } from './okr-names.js';
+import { declarationsAt } from '../references/okr-references.js';
+import { ID_PATTERN, grammarKeywords, isNamedDeclaration, ownerOf, qualifiedName, type NamedDeclaration } from '../references/okr-names.js';
 
 const WORDS = {
     en: {

@@ -25,7 +25,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { OkrServices } from '../okr-module.js';
-import { isNamedDeclaration, nameSegments, segmentTargets } from './okr-names.js';
+import { isNamedDeclaration, nameSegments, segmentTargets } from '../references/okr-names.js';
 
 /** The token type of each kind of declaration, wherever its name is written. */
 export const DECLARATION_TOKEN_TYPES: Record<string, string> = {

@@ -8,7 +8,7 @@
 import type { AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import { NAMED_DECLARATION_TYPES } from './okr-names.js';
+import { NAMED_DECLARATION_TYPES } from '../references/okr-names.js';
 
 export class OkrWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     protected override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {

@@ -4,9 +4,9 @@
  * the user's language, its latest actual with a status, and badges for the findings on it.
  */
 import { formatNumber, formatPercent, type ActualFigures, type KpiFigures, type StageFigures } from '@okr-plan/engine';
-import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation } from '@okr-plan/preview';
+import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { LINKING_ERROR, PARSE_ERROR } from '../okr-document-validator.js';
+import { LINKING_ERROR, PARSE_ERROR } from '../validation/okr-document-validator.js';
 import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { WorkspacePlan } from './plan-workspace.js';
@@ -165,7 +165,7 @@ class TreeBuilder {
             period: actual.period,
             value: formatNumber(actual.value),
             deviation: actual.deviation === null ? null : formatPercent(actual.deviation),
-            status: statusOf(actual.deviation, this.plan.analysis.policy.tolerance)
+            status: actual.status
         };
         if (actual.cause) view.cause = actual.cause;
         return view;
@@ -180,13 +180,6 @@ function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
     const list = groups.get(key);
     if (list) list.push(value);
     else groups.set(key, [value]);
-}
-
-/** On plan when at or above it; within tolerance when behind by at most the policy's tolerance; else behind. */
-export function statusOf(deviation: number | null, tolerance: number): Status {
-    if (deviation === null) return 'none';
-    if (deviation >= 0) return 'on-plan';
-    return deviation >= -tolerance ? 'within-tolerance' : 'behind';
 }
 
 function location(node: AstNode): TreeLocation | undefined {

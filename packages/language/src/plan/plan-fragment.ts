@@ -7,6 +7,7 @@
 import type { ActualInput, FlowInput, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
+import { memberName } from '../references/okr-names.js';
 import { readQuantity, type QuantityShape } from './quantities.js';
 import type { PlanFinding } from './plan-findings.js';
 import type { Site } from './site.js';
@@ -140,7 +141,7 @@ class FragmentBuilder {
     }
 
     private keyResult(objective: string, node: ast.KeyResult): void {
-        const name = node.name ? `${objective}.${node.name}` : undefined;
+        const name = node.name ? memberName(objective, node.name) : undefined;
         if (!this.declare(name, 'keyresult', node)) return;
         const keyResult: KeyResultInput<Site> = { name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
         const seen = new Set<string>();
@@ -176,7 +177,7 @@ class FragmentBuilder {
     }
 
     private stage(processName: string, node: ast.Stage): StageInput<Site> | undefined {
-        const name = node.name ? `${processName}.${node.name}` : undefined;
+        const name = node.name ? memberName(processName, node.name) : undefined;
         if (!this.declare(name, 'stage', node)) return undefined;
         const stage: StageInput<Site> = {
             name,

@@ -41,7 +41,7 @@
 import { CstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import * as ast from './generated/ast.js';
+import * as ast from '../generated/ast.js';
 
 /** Spaces per block level. */
 export const OKR_INDENT = 2;

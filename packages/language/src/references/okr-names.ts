@@ -22,12 +22,17 @@ export function isNamedDeclaration(node: AstNode | undefined): node is NamedDecl
     return node !== undefined && NAMED_DECLARATION_TYPES.includes(node.$type);
 }
 
+/** The workspace-wide name of a member declared inside another: `Construction.Plastering`, `Deliver.Houses`. */
+export function memberName(ownerName: string, name: string): string {
+    return `${ownerName}.${name}`;
+}
+
 /** A declaration's workspace-wide name: `Plasterers`, `Construction.Plastering`, `Deliver.Houses`. */
 export function qualifiedName(node: NamedDeclaration): string | undefined {
     if (!node.name) return undefined;
     if (ast.isStage(node) || ast.isKeyResult(node)) {
         const owner = node.$container;
-        return owner?.name ? `${owner.name}.${node.name}` : undefined;
+        return owner?.name ? memberName(owner.name, node.name) : undefined;
     }
     return node.name;
 }

@@ -6,7 +6,7 @@
  */
 import { DefaultTokenBuilder, GrammarAST, GrammarUtils } from 'langium';
 import type { TokenType } from 'chevrotain';
-import { OkrGrammar } from './generated/grammar.js';
+import { OkrGrammar } from '../generated/grammar.js';
 
 /** The terminal rules' regexes with their flags, by token name. */
 const TERMINAL_REGEXES = new Map(

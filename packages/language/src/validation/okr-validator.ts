@@ -3,10 +3,10 @@
  * workspace plan (computed once per workspace state); this class only words and places them.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { OkrAstType, Plan } from './generated/ast.js';
-import type { Messages } from './i18n/messages.js';
-import type { OkrServices } from './okr-module.js';
-import type { PlanWorkspace } from './plan/plan-workspace.js';
+import type { OkrAstType, Plan } from '../generated/ast.js';
+import type { Messages } from '../i18n/messages.js';
+import type { OkrServices } from '../okr-module.js';
+import type { PlanWorkspace } from '../plan/plan-workspace.js';
 
 export function registerValidationChecks(services: OkrServices): void {
     const validator = services.validation.OkrValidator;

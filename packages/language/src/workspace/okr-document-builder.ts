@@ -7,7 +7,7 @@
  */
 import { Cancellation, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { OkrServices } from './okr-module.js';
+import type { OkrServices } from '../okr-module.js';
 
 export class OkrDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedServices) {

@@ -1,10 +1,10 @@
 /** What the server does beyond Langium's defaults when a client connects. */
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { languageOf } from './i18n/locale.js';
-import { KPI_TREE_REQUEST, PLAN_CHANGED_NOTIFICATION, type KpiTreeResult } from './lsp/kpi-tree-protocol.js';
-import type { OkrServices } from './okr-module.js';
-import { buildKpiTree } from './plan/kpi-tree.js';
+import { languageOf } from '../i18n/locale.js';
+import { KpiTreeRequest, PlanChangedNotification } from './kpi-tree-protocol.js';
+import type { OkrServices } from '../okr-module.js';
+import { buildKpiTree } from '../plan/kpi-tree.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     let canRefreshInlayHints = false;
@@ -17,7 +17,7 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(KPI_TREE_REQUEST, async (_params, cancelToken): Promise<KpiTreeResult> => {
+    connection.onRequest(KpiTreeRequest, async (_params, cancelToken) => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
@@ -28,6 +28,6 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
     });
     // Tell the preview after every build; it asks for the tree when it is visible.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
-        void connection.sendNotification(PLAN_CHANGED_NOTIFICATION);
+        void connection.sendNotification(PlanChangedNotification);
     });
 }

@@ -4,7 +4,8 @@
  * locally, so there are no local symbols to compute.
  */
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { isKeyResult, isObjective, isProcess, isStage, type Plan } from './generated/ast.js';
+import { memberName as qualify } from './okr-names.js';
+import { isKeyResult, isObjective, isProcess, isStage, type Plan } from '../generated/ast.js';
 
 export class OkrScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
@@ -19,7 +20,7 @@ export class OkrScopeComputation extends DefaultScopeComputation {
                     // Owners have a `name` too (the owner's text); only stages and key results are declarations.
                     if (!isStage(member) && !isKeyResult(member)) continue;
                     const memberName = this.nameProvider.getName(member);
-                    if (memberName) exported.push(this.descriptions.createDescription(member, `${name}.${memberName}`, document));
+                    if (memberName) exported.push(this.descriptions.createDescription(member, qualify(name, memberName), document));
                 }
             }
         }

@@ -4,8 +4,8 @@
  */
 import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Messages } from './i18n/messages.js';
-import type { OkrServices } from './okr-module.js';
+import type { Messages } from '../i18n/messages.js';
+import type { OkrServices } from '../okr-module.js';
 
 export const PARSE_ERROR = 'parse-error';
 export const LINKING_ERROR = 'linking-error';

@@ -1,0 +1,27 @@
+/**
+ * The one message contract between the extension and the preview's webview, both directions.
+ * Both sides import these types; the extension still validates every message it receives
+ * (a webview is untrusted), and the webview ignores anything it does not know.
+ */
+import type { KpiTree } from './tree.js';
+
+/** A position in a plan file, 0-based as in LSP. */
+export interface PlanPosition {
+    uri: string;
+    line: number;
+    character: number;
+}
+
+/** Extension → webview. */
+export type ToWebviewMessage =
+    /** A new tree to draw (after each build, or when the panel becomes visible). */
+    | { type: 'update'; tree: KpiTree }
+    /** The editor's cursor moved: highlight the node declared there (an empty uri clears it). */
+    | ({ type: 'highlight' } & PlanPosition);
+
+/** Webview → extension. */
+export type FromWebviewMessage =
+    /** The webview's script loaded (first time or after a reload) and wants the tree. */
+    | { type: 'ready' }
+    /** The user clicked a node: open its declaration. */
+    | ({ type: 'reveal' } & PlanPosition);
