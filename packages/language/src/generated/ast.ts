@@ -65,8 +65,8 @@ export interface Actual extends langium.AstNode {
     readonly $container: KeyResult | Kpi;
     readonly $type: 'Actual';
     cause?: string;
-    period: string;
-    value: Quantity;
+    period?: string;
+    value?: Quantity;
 }
 
 export const Actual = {
@@ -83,7 +83,7 @@ export function isActual(item: unknown): item is Actual {
 export interface Availability extends langium.AstNode {
     readonly $container: Team;
     readonly $type: 'Availability';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Availability = {
@@ -98,7 +98,7 @@ export function isAvailability(item: unknown): item is Availability {
 export interface Cadence extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Cadence';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const Cadence = {
@@ -128,7 +128,7 @@ export function isCalendar(item: unknown): item is Calendar {
 export interface Capacity extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Capacity';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const Capacity = {
@@ -143,7 +143,7 @@ export function isCapacity(item: unknown): item is Capacity {
 export interface Conversion extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Conversion';
-    rate: Quantity;
+    rate?: Quantity;
 }
 
 export const Conversion = {
@@ -168,7 +168,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 export interface Headcount extends langium.AstNode {
     readonly $container: Team;
     readonly $type: 'Headcount';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Headcount = {
@@ -185,7 +185,7 @@ export interface KeyResult extends langium.AstNode {
     readonly $type: 'KeyResult';
     clauses: Array<KeyResultClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const KeyResult = {
@@ -212,7 +212,7 @@ export function isKeyResultClause(item: unknown): item is KeyResultClause {
 export interface KeyResultTarget extends langium.AstNode {
     readonly $container: KeyResult;
     readonly $type: 'KeyResultTarget';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const KeyResultTarget = {
@@ -229,7 +229,7 @@ export interface Kpi extends langium.AstNode {
     readonly $type: 'Kpi';
     clauses: Array<KpiClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Kpi = {
@@ -256,7 +256,7 @@ export function isKpiClause(item: unknown): item is KpiClause {
 export interface KpiOf extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiOf';
-    stage: langium.Reference<Stage>;
+    stage?: langium.Reference<Stage>;
 }
 
 export const KpiOf = {
@@ -272,7 +272,7 @@ export interface KpiPer extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiPer';
     perPerson: boolean;
-    timeUnit: TimeUnit;
+    timeUnit?: string;
 }
 
 export const KpiPer = {
@@ -288,7 +288,7 @@ export function isKpiPer(item: unknown): item is KpiPer {
 export interface KpiTarget extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiTarget';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const KpiTarget = {
@@ -309,9 +309,9 @@ export function isName(item: unknown): item is Name {
 export interface Needs extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Needs';
-    amount: Quantity;
-    perUnit: langium.Reference<UnitDeclaration>;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    perUnit?: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Needs = {
@@ -341,7 +341,7 @@ export function isNonstandard(item: unknown): item is Nonstandard {
 export interface NumberLiteral extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'NumberLiteral';
-    text: string;
+    text?: string;
 }
 
 export const NumberLiteral = {
@@ -358,7 +358,7 @@ export interface Objective extends langium.AstNode {
     readonly $type: 'Objective';
     clauses: Array<ObjectiveClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Objective = {
@@ -385,7 +385,7 @@ export function isObjectiveClause(item: unknown): item is ObjectiveClause {
 export interface Output extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Output';
-    unit: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Output = {
@@ -400,7 +400,7 @@ export function isOutput(item: unknown): item is Output {
 export interface Owner extends langium.AstNode {
     readonly $container: KeyResult | Kpi | Objective | Process | Stage | Team;
     readonly $type: 'Owner';
-    name: string;
+    name?: string;
 }
 
 export const Owner = {
@@ -456,7 +456,7 @@ export interface Process extends langium.AstNode {
     readonly $type: 'Process';
     clauses: Array<ProcessClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Process = {
@@ -490,7 +490,7 @@ export interface Quantity extends langium.AstNode {
     readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Needs | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
     readonly $type: 'Quantity';
     high?: NumberLiteral;
-    low: NumberLiteral;
+    low?: NumberLiteral;
 }
 
 export const Quantity = {
@@ -506,9 +506,9 @@ export function isQuantity(item: unknown): item is Quantity {
 export interface Rate extends langium.AstNode {
     readonly $container: Cadence | Capacity | KeyResultTarget;
     readonly $type: 'Rate';
-    amount: Quantity;
-    per: TimeUnit;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    per?: string;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Rate = {
@@ -527,7 +527,7 @@ export interface Stage extends langium.AstNode {
     readonly $type: 'Stage';
     clauses: Array<StageClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Stage = {
@@ -555,7 +555,7 @@ export interface StageTeam extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'StageTeam';
     share?: Quantity;
-    team: langium.Reference<Team>;
+    team?: langium.Reference<Team>;
 }
 
 export const StageTeam = {
@@ -573,7 +573,7 @@ export interface Team extends langium.AstNode {
     readonly $type: 'Team';
     clauses: Array<TeamClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Team = {
@@ -606,7 +606,7 @@ export function isTimeUnit(item: unknown): item is TimeUnit {
 export interface Tolerance extends langium.AstNode {
     readonly $container: Policy;
     readonly $type: 'Tolerance';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Tolerance = {
@@ -621,7 +621,7 @@ export function isTolerance(item: unknown): item is Tolerance {
 export interface Uncertainty extends langium.AstNode {
     readonly $container: Policy;
     readonly $type: 'Uncertainty';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Uncertainty = {
@@ -637,7 +637,7 @@ export interface UnitDeclaration extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'UnitDeclaration';
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const UnitDeclaration = {
@@ -653,7 +653,7 @@ export function isUnitDeclaration(item: unknown): item is UnitDeclaration {
 export interface Via extends langium.AstNode {
     readonly $container: KeyResult;
     readonly $type: 'Via';
-    process: langium.Reference<Process>;
+    process?: langium.Reference<Process>;
 }
 
 export const Via = {
@@ -668,8 +668,8 @@ export function isVia(item: unknown): item is Via {
 export interface Workdays extends langium.AstNode {
     readonly $container: Calendar;
     readonly $type: 'Workdays';
-    count: Quantity;
-    per: TimeUnit;
+    count?: Quantity;
+    per?: string;
 }
 
 export const Workdays = {
@@ -685,9 +685,9 @@ export function isWorkdays(item: unknown): item is Workdays {
 export interface Yields extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Yields';
-    amount: Quantity;
-    perUnit: langium.Reference<UnitDeclaration>;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    perUnit?: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Yields = {
@@ -755,10 +755,12 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 period: {
-                    name: Actual.period
+                    name: Actual.period,
+                    optional: true
                 },
                 value: {
-                    name: Actual.value
+                    name: Actual.value,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type, KpiClause.$type]
@@ -767,7 +769,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Availability.$type,
             properties: {
                 value: {
-                    name: Availability.value
+                    name: Availability.value,
+                    optional: true
                 }
             },
             superTypes: [TeamClause.$type]
@@ -776,7 +779,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Cadence.$type,
             properties: {
                 rate: {
-                    name: Cadence.rate
+                    name: Cadence.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -786,8 +790,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Calendar.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type]
@@ -796,7 +799,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Capacity.$type,
             properties: {
                 rate: {
-                    name: Capacity.rate
+                    name: Capacity.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -805,7 +809,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Conversion.$type,
             properties: {
                 rate: {
-                    name: Conversion.rate
+                    name: Conversion.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -820,7 +825,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Headcount.$type,
             properties: {
                 value: {
-                    name: Headcount.value
+                    name: Headcount.value,
+                    optional: true
                 }
             },
             superTypes: [TeamClause.$type]
@@ -830,15 +836,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: KeyResult.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: KeyResult.label,
                     optional: true
                 },
                 name: {
-                    name: KeyResult.name
+                    name: KeyResult.name,
+                    optional: true
                 }
             },
             superTypes: [ObjectiveClause.$type]
@@ -853,7 +859,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: KeyResultTarget.$type,
             properties: {
                 rate: {
-                    name: KeyResultTarget.rate
+                    name: KeyResultTarget.rate,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type]
@@ -863,15 +870,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Kpi.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Kpi.label,
                     optional: true
                 },
                 name: {
-                    name: Kpi.name
+                    name: Kpi.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -887,7 +894,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 stage: {
                     name: KpiOf.stage,
-                    referenceType: Stage.$type
+                    referenceType: Stage.$type,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -897,11 +905,11 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 perPerson: {
                     name: KpiPer.perPerson,
-                    defaultValue: false,
-                    optional: true
+                    defaultValue: false
                 },
                 timeUnit: {
-                    name: KpiPer.timeUnit
+                    name: KpiPer.timeUnit,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -910,7 +918,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: KpiTarget.$type,
             properties: {
                 value: {
-                    name: KpiTarget.value
+                    name: KpiTarget.value,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -919,15 +928,18 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Needs.$type,
             properties: {
                 amount: {
-                    name: Needs.amount
+                    name: Needs.amount,
+                    optional: true
                 },
                 perUnit: {
                     name: Needs.perUnit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 },
                 unit: {
                     name: Needs.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -942,7 +954,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: NumberLiteral.$type,
             properties: {
                 text: {
-                    name: NumberLiteral.text
+                    name: NumberLiteral.text,
+                    optional: true
                 }
             },
             superTypes: []
@@ -952,15 +965,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Objective.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Objective.label,
                     optional: true
                 },
                 name: {
-                    name: Objective.name
+                    name: Objective.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -976,7 +989,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 unit: {
                     name: Output.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -985,7 +999,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Owner.$type,
             properties: {
                 name: {
-                    name: Owner.name
+                    name: Owner.name,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, ProcessClause.$type, StageClause.$type, TeamClause.$type]
@@ -1023,15 +1038,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Process.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Process.label,
                     optional: true
                 },
                 name: {
-                    name: Process.name
+                    name: Process.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -1050,7 +1065,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 low: {
-                    name: Quantity.low
+                    name: Quantity.low,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1059,14 +1075,17 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Rate.$type,
             properties: {
                 amount: {
-                    name: Rate.amount
+                    name: Rate.amount,
+                    optional: true
                 },
                 per: {
-                    name: Rate.per
+                    name: Rate.per,
+                    optional: true
                 },
                 unit: {
                     name: Rate.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1076,15 +1095,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Stage.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Stage.label,
                     optional: true
                 },
                 name: {
-                    name: Stage.name
+                    name: Stage.name,
+                    optional: true
                 }
             },
             superTypes: [ProcessClause.$type]
@@ -1104,7 +1123,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                 },
                 team: {
                     name: StageTeam.team,
-                    referenceType: Team.$type
+                    referenceType: Team.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -1114,15 +1134,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Team.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Team.label,
                     optional: true
                 },
                 name: {
-                    name: Team.name
+                    name: Team.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -1137,7 +1157,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Tolerance.$type,
             properties: {
                 value: {
-                    name: Tolerance.value
+                    name: Tolerance.value,
+                    optional: true
                 }
             },
             superTypes: [PolicyClause.$type]
@@ -1146,7 +1167,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Uncertainty.$type,
             properties: {
                 value: {
-                    name: Uncertainty.value
+                    name: Uncertainty.value,
+                    optional: true
                 }
             },
             superTypes: [PolicyClause.$type]
@@ -1159,7 +1181,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 name: {
-                    name: UnitDeclaration.name
+                    name: UnitDeclaration.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -1169,7 +1192,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 process: {
                     name: Via.process,
-                    referenceType: Process.$type
+                    referenceType: Process.$type,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type]
@@ -1178,10 +1202,12 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Workdays.$type,
             properties: {
                 count: {
-                    name: Workdays.count
+                    name: Workdays.count,
+                    optional: true
                 },
                 per: {
-                    name: Workdays.per
+                    name: Workdays.per,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1190,15 +1216,18 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Yields.$type,
             properties: {
                 amount: {
-                    name: Yields.amount
+                    name: Yields.amount,
+                    optional: true
                 },
                 perUnit: {
                     name: Yields.perUnit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 },
                 unit: {
                     name: Yields.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]

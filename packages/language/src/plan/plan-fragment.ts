@@ -4,12 +4,12 @@
  * are kept as the names written), so it is cached per document and rebuilt only when that
  * document changes; names are resolved across the workspace later (plan-workspace.ts).
  */
-import type { ActualInput, FlowInput, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
+import type { ActualInput, FlowInput, QuantityWhat, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { memberName } from '../references/okr-names.js';
 import { readQuantity, type QuantityShape } from './quantities.js';
-import type { PlanFinding } from './plan-findings.js';
+import type { PlanFinding, ShapeArgs } from './plan-findings.js';
 import type { Site } from './site.js';
 
 export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
@@ -96,8 +96,9 @@ class FragmentBuilder {
         const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (!clause.count) continue;
+            if (!clause.per) continue; // half written: the parser says what is missing
             if (clause.per !== 'month' && clause.per !== 'week') {
-                this.invalid(clause, 'workdays-period', { what: 'workdays', per: clause.per });
+                this.invalid(clause, { what: 'workdays', reason: 'workdays-period', per: clause.per as TimeUnit });
                 continue;
             }
             if (this.repeated(seen, clause.per, clause)) continue;
@@ -264,23 +265,28 @@ class FragmentBuilder {
         if (Number.isFinite(value.low)) into.push({ period: node.period, value: value.low, cause: node.cause, site: { node } });
     }
 
-    private rate(rate: ast.Rate, clause: AstNode, what: string): RateInput<Site> | undefined {
+    private rate(rate: ast.Rate, clause: AstNode, what: QuantityWhat): RateInput<Site> | undefined {
         if (!rate.amount || !rate.per) return undefined;
         return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE, what), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
     }
 
-    /** Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity `what`). */
-    private quantity(node: ast.Quantity, shape: QuantityShape, what: string): QuantityInput<Site> {
+    /**
+     * Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity
+     * `what`). An incomplete number (a syntax error the parser reports) reaches the engine as
+     * NaN: the clause is there but gives no figure, and no second message is added.
+     */
+    private quantity(node: ast.Quantity, shape: QuantityShape, what: QuantityWhat): QuantityInput<Site> {
         // A number's findings sit on the clause holding it (spec §5): `headcount 0`, not `0`.
         const clause = ast.isRate(node.$container) ? node.$container.$container : node.$container;
         const read = readQuantity(node, shape, { node: clause });
-        if (read.problem) this.invalid(clause, read.problem, { what });
+        if (!read) return { low: Number.NaN, high: Number.NaN, site: { node: clause } };
+        if (read.problem) this.invalid(clause, { what, reason: read.problem });
         return read.quantity;
     }
 
-    /** A number written in a shape its clause does not take; `reason` says which (see quantities.ts). */
-    private invalid(node: AstNode, reason: string, args: Record<string, string | number>): void {
-        this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args: { reason, ...args } });
+    /** A number written in a shape its clause does not take (see quantities.ts). */
+    private invalid(node: AstNode, args: ShapeArgs): void {
+        this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args });
     }
 
     /** Records a clause kind; reports `duplicate-clause` and returns true when it was seen before. */

@@ -232,8 +232,9 @@ function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
 
 function sameFinding(a: PlanFinding, b: PlanFinding): boolean {
     if (a.code !== b.code || a.severity !== b.severity || a.site.node !== b.site.node || a.site.property !== b.site.property || a.site.keyword !== b.site.keyword) return false;
-    const keys = Object.keys(a.args);
-    return keys.length === Object.keys(b.args).length && keys.every(key => a.args[key] === b.args[key]);
+    const [x, y] = [a.args as Record<string, unknown>, b.args as Record<string, unknown>];
+    const keys = Object.keys(x);
+    return keys.length === Object.keys(y).length && keys.every(key => x[key] === y[key]);
 }
 
 function locationOf(node: AstNode): string {
