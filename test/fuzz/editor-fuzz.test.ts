@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { FuzzEditor } from './editor.js';
-import { FORBIDDEN, FUZZ_RUNS, FUZZ_SEED, mutated, offsets, prefix } from './plans.js';
+import { FORBIDDEN, FUZZ_RUNS, FUZZ_SEED, mutated, offsets, PLANS, prefix } from './plans.js';
 
 async function clean(editor: FuzzEditor, text: string, fractions: number[]): Promise<void> {
     for (const answer of await editor.visit(text, fractions)) {
@@ -29,3 +29,15 @@ describe('every request on half-typed and mangled plans', () => {
         }, 600_000);
     }
 });
+
+// The long run (npm run test:fuzz) also types every plan character by character, as an editor sees it.
+if (FUZZ_RUNS >= 20_000) {
+    describe('every prefix of every plan', () => {
+        it('answers without exceptions or NaN/Infinity/undefined', async () => {
+            const editor = new FuzzEditor();
+            for (const plan of PLANS) {
+                for (let cut = 0; cut <= plan.length; cut++) await clean(editor, plan.slice(0, cut), [0.5]);
+            }
+        }, 3_600_000);
+    });
+}

@@ -35,6 +35,8 @@ export function analyseKeyResults<S>(ctx: AnalysisContext<S>): KeyResultFigures[
 
 function analyseKeyResult<S>(ctx: AnalysisContext<S>, keyResult: KeyResultInput<S>): KeyResultState<S> {
     const { target, via } = keyResult;
+    // Half written: its target is not known, so neither is its process's demand; nothing to say about it yet.
+    if (keyResult.broken) return { input: keyResult, target: null, rate: null };
     const process = via?.process ? ctx.processes.get(via.process) : undefined;
     if (via && !target) {
         ctx.report('missing-target', 'error', keyResult.nameSite, { keyResult: keyResult.name, process: via.process });
@@ -61,6 +63,7 @@ function analyseKeyResult<S>(ctx: AnalysisContext<S>, keyResult: KeyResultInput<
 
 /** The process output: the last stage's output unit, null when unknown. */
 export function processOutput<S>(process: ProcessInput<S>): string | null {
+    if (process.broken) return null;
     const output = process.stages[process.stages.length - 1]?.output;
     return typeof output === 'string' ? output : null;
 }

@@ -14,8 +14,10 @@ export interface StageClauses {
 }
 
 /** Checks a stage's own clauses, reporting their errors, and says what the backward pass may use. */
-export function checkStageClauses<S>(ctx: AnalysisContext<S>, stages: StageInput<S>[], index: number): StageClauses {
+export function checkStageClauses<S>(ctx: AnalysisContext<S>, stages: StageInput<S>[], index: number, inBrokenProcess: boolean): StageClauses {
     const stage = stages[index];
+    // A stage (or process) with a syntax error inside it: nothing is derived from it, and nothing said about its numbers.
+    if (stage.broken || inBrokenProcess) return { sound: false, flow: 'poisoned', cadence: 'poisoned', capacity: null };
     if (stage.output === undefined) ctx.report('missing-output', 'error', stage.nameSite, { stage: stage.name });
     const output = typeof stage.output === 'string' ? stage.output : null;
 

@@ -22,7 +22,7 @@ export function analyseProcess<S>(ctx: AnalysisContext<S>, process: ProcessInput
         ctx.report('process-without-key-result', 'info', process.nameSite, { process: process.name });
     }
     const stages = process.stages;
-    const clauses = stages.map((_, index) => checkStageClauses(ctx, stages, index));
+    const clauses = stages.map((_, index) => checkStageClauses(ctx, stages, index, process.broken === true));
     const { demand, demandSteps } = demandOf(keyResults);
     const requirements: Requirement[] = new Array(stages.length);
     const stepsOf: DerivationStep[][] = new Array(stages.length);

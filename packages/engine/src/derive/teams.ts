@@ -12,7 +12,8 @@ export function analyseTeams<S>(ctx: AnalysisContext<S>): void {
     const duplicated = duplicatedNames(ctx.input.teams);
     for (const team of ctx.input.teams) {
         let headcount: number | null = null;
-        if (team.headcount) headcount = ctx.singleQuantity(team.headcount, 'headcount', 'positive');
+        if (team.broken) headcount = null;
+        else if (team.headcount) headcount = ctx.singleQuantity(team.headcount, 'headcount', 'positive');
         else ctx.report('invalid-quantity', 'error', team.nameSite, { what: 'missing-headcount', reason: 'missing', team: team.name });
         const availability = team.availability ? ctx.singleQuantity(team.availability, 'availability', 'fraction') : 1;
         // A duplicated name resolves to neither declaration.

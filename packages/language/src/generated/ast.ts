@@ -80,6 +80,12 @@ export function isActual(item: unknown): item is Actual {
     return reflection.isInstance(item, Actual.$type);
 }
 
+export type AnyToken = Keyword | string;
+
+export function isAnyToken(item: unknown): item is AnyToken {
+    return isKeyword(item) || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item) || /-?[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?(?![0-9_\p{L}])/u.test(item) || /-?[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?%/.test(item) || /[0-9]{4}-(?:W[0-9]{2}|Q[0-9]|[0-9]{2}(?:-[0-9]{2})?)(?![0-9_\p{L}])/u.test(item) || /"(?:\\["\\]|[^"\\\r\n])*"/.test(item)));
+}
+
 export interface Availability extends langium.AstNode {
     readonly $container: Team;
     readonly $type: 'Availability';
@@ -113,7 +119,7 @@ export function isCadence(item: unknown): item is Cadence {
 export interface Calendar extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Calendar';
-    clauses: Array<Workdays>;
+    clauses: Array<CalendarClause>;
 }
 
 export const Calendar = {
@@ -123,6 +129,16 @@ export const Calendar = {
 
 export function isCalendar(item: unknown): item is Calendar {
     return reflection.isInstance(item, Calendar.$type);
+}
+
+export type CalendarClause = Unknown | Workdays;
+
+export const CalendarClause = {
+    $type: 'CalendarClause'
+} as const;
+
+export function isCalendarClause(item: unknown): item is CalendarClause {
+    return reflection.isInstance(item, CalendarClause.$type);
 }
 
 export interface Capacity extends langium.AstNode {
@@ -155,7 +171,7 @@ export function isConversion(item: unknown): item is Conversion {
     return reflection.isInstance(item, Conversion.$type);
 }
 
-export type Declaration = Calendar | Kpi | Objective | Policy | Process | Team | UnitDeclaration;
+export type Declaration = Calendar | Kpi | Objective | Policy | Process | Team | UnitDeclaration | Unknown;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -199,7 +215,7 @@ export function isKeyResult(item: unknown): item is KeyResult {
     return reflection.isInstance(item, KeyResult.$type);
 }
 
-export type KeyResultClause = Actual | KeyResultTarget | Owner | Via;
+export type KeyResultClause = Actual | KeyResultTarget | Owner | Unknown | Via;
 
 export const KeyResultClause = {
     $type: 'KeyResultClause'
@@ -224,6 +240,12 @@ export function isKeyResultTarget(item: unknown): item is KeyResultTarget {
     return reflection.isInstance(item, KeyResultTarget.$type);
 }
 
+export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'headcount' | 'keyresult' | 'kpi' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'output' | 'owner' | 'per' | 'person' | 'policy' | 'process' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
+
+export function isKeyword(item: unknown): item is Keyword {
+    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause';
+}
+
 export interface Kpi extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Kpi';
@@ -243,7 +265,7 @@ export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
 }
 
-export type KpiClause = Actual | KpiOf | KpiPer | KpiTarget | Owner;
+export type KpiClause = Actual | KpiOf | KpiPer | KpiTarget | Owner | Unknown;
 
 export const KpiClause = {
     $type: 'KpiClause'
@@ -372,7 +394,7 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
-export type ObjectiveClause = KeyResult | Owner;
+export type ObjectiveClause = KeyResult | Owner | Unknown;
 
 export const ObjectiveClause = {
     $type: 'ObjectiveClause'
@@ -441,7 +463,7 @@ export function isPolicy(item: unknown): item is Policy {
     return reflection.isInstance(item, Policy.$type);
 }
 
-export type PolicyClause = Tolerance | Uncertainty;
+export type PolicyClause = Tolerance | Uncertainty | Unknown;
 
 export const PolicyClause = {
     $type: 'PolicyClause'
@@ -470,7 +492,7 @@ export function isProcess(item: unknown): item is Process {
     return reflection.isInstance(item, Process.$type);
 }
 
-export type ProcessClause = Nonstandard | Owner | Stage;
+export type ProcessClause = Nonstandard | Owner | Stage | Unknown;
 
 export const ProcessClause = {
     $type: 'ProcessClause'
@@ -541,7 +563,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageClause = Cadence | Capacity | Conversion | Needs | Nonstandard | Output | Owner | StageTeam | Yields;
+export type StageClause = Cadence | Capacity | Conversion | Needs | Nonstandard | Output | Owner | StageTeam | Unknown | Yields;
 
 export const StageClause = {
     $type: 'StageClause'
@@ -587,7 +609,7 @@ export function isTeam(item: unknown): item is Team {
     return reflection.isInstance(item, Team.$type);
 }
 
-export type TeamClause = Availability | Headcount | Owner;
+export type TeamClause = Availability | Headcount | Owner | Unknown;
 
 export const TeamClause = {
     $type: 'TeamClause'
@@ -650,6 +672,42 @@ export function isUnitDeclaration(item: unknown): item is UnitDeclaration {
     return reflection.isInstance(item, UnitDeclaration.$type);
 }
 
+export interface Unknown extends langium.AstNode {
+    readonly $container: Calendar | KeyResult | Kpi | Objective | Plan | Policy | Process | Stage | Team;
+    readonly $type: 'Unknown';
+    block?: UnknownBlock;
+    tokens: Array<string>;
+    word?: string;
+}
+
+export const Unknown = {
+    $type: 'Unknown',
+    block: 'block',
+    tokens: 'tokens',
+    word: 'word'
+} as const;
+
+export function isUnknown(item: unknown): item is Unknown {
+    return reflection.isInstance(item, Unknown.$type);
+}
+
+export interface UnknownBlock extends langium.AstNode {
+    readonly $container: Unknown | UnknownBlock;
+    readonly $type: 'UnknownBlock';
+    blocks: Array<UnknownBlock>;
+    tokens: Array<string>;
+}
+
+export const UnknownBlock = {
+    $type: 'UnknownBlock',
+    blocks: 'blocks',
+    tokens: 'tokens'
+} as const;
+
+export function isUnknownBlock(item: unknown): item is UnknownBlock {
+    return reflection.isInstance(item, UnknownBlock.$type);
+}
+
 export interface Via extends langium.AstNode {
     readonly $container: KeyResult;
     readonly $type: 'Via';
@@ -706,6 +764,7 @@ export type OkrAstType = {
     Availability: Availability
     Cadence: Cadence
     Calendar: Calendar
+    CalendarClause: CalendarClause
     Capacity: Capacity
     Conversion: Conversion
     Declaration: Declaration
@@ -740,6 +799,8 @@ export type OkrAstType = {
     Tolerance: Tolerance
     Uncertainty: Uncertainty
     UnitDeclaration: UnitDeclaration
+    Unknown: Unknown
+    UnknownBlock: UnknownBlock
     Via: Via
     Workdays: Workdays
     Yields: Yields
@@ -794,6 +855,12 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        CalendarClause: {
+            name: CalendarClause.$type,
+            properties: {
+            },
+            superTypes: []
         },
         Capacity: {
             name: Capacity.$type,
@@ -1187,6 +1254,38 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        Unknown: {
+            name: Unknown.$type,
+            properties: {
+                block: {
+                    name: Unknown.block,
+                    optional: true
+                },
+                tokens: {
+                    name: Unknown.tokens,
+                    defaultValue: []
+                },
+                word: {
+                    name: Unknown.word,
+                    optional: true
+                }
+            },
+            superTypes: [CalendarClause.$type, Declaration.$type, KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, PolicyClause.$type, ProcessClause.$type, StageClause.$type, TeamClause.$type]
+        },
+        UnknownBlock: {
+            name: UnknownBlock.$type,
+            properties: {
+                blocks: {
+                    name: UnknownBlock.blocks,
+                    defaultValue: []
+                },
+                tokens: {
+                    name: UnknownBlock.tokens,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
         Via: {
             name: Via.$type,
             properties: {
@@ -1210,7 +1309,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [CalendarClause.$type]
         },
         Yields: {
             name: Yields.$type,

@@ -66,6 +66,24 @@ function unitMismatch(a: PlanFindingArgs['unit-mismatch'], f: Formatter): string
     }
 }
 
+/** Where an unknown word stands, in a phrase: "in a process". */
+const IN_BLOCK: Record<PlanFindingArgs['parse-error']['block'], string> = {
+    plan: 'at the top level of a plan',
+    calendar: 'in a calendar',
+    policy: 'in a policy',
+    team: 'in a team',
+    objective: 'in an objective',
+    keyresult: 'in a key result',
+    process: 'in a process',
+    stage: 'in a stage',
+    kpi: 'in a KPI'
+};
+
+function orList(items: string[]): string {
+    const quoted = items.map(item => `\`${item}\``);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0] ?? '';
+}
+
 const times = (n: number) => plural('en', n, { one: 'once', other: `${n} times` });
 
 export const EN_FINDINGS: FindingMessages = {
@@ -109,5 +127,8 @@ export const EN_FINDINGS: FindingMessages = {
     'duplicate-clause': a => a.clause === 'flow'
         ? 'A stage takes one flow clause (needs, yields or conversion): this second one makes its link to the stage before ambiguous. Remove one.'
         : `'${a.clause}' is given twice here; only the first counts. Remove one.`,
+    'parse-error': a => a.suggestion
+        ? `Syntax error: \`${a.word}\` is not a keyword ${IN_BLOCK[a.block]} — did you mean \`${a.suggestion}\`?`
+        : `Syntax error: \`${a.word}\` has no meaning ${IN_BLOCK[a.block]}: write ${orList(a.keywords.split(', '))}.`,
     'internal-error': a => `OKR Plan could not analyse this file (${a.detail}). This is a bug in OKR Plan, not in the plan: please report it with the file. The other files are still checked.`
 };

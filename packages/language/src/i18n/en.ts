@@ -45,8 +45,17 @@ export const EN: Catalogue = {
             case 'expected': {
                 const expected = problem.expected.map(token => describeToken(token, EN_TOKENS));
                 const list = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}` : expected[0];
-                return `Syntax error: expected ${list}, found ${problem.found === '' ? 'the end of the file' : `\`${problem.found}\``}.`;
+                const found = problem.found === '' ? 'the end of the file' : `\`${problem.found}\``;
+                return problem.suggestion
+                    ? `Syntax error: expected ${list}, found ${found} — did you mean \`${problem.suggestion}\`?`
+                    : `Syntax error: expected ${list}, found ${found}.`;
             }
+            case 'glued-unit':
+                return `Syntax error: a number and its unit are two words: write \`${problem.number} ${problem.unit}\` with a space.`;
+            case 'decimal-comma':
+                return `Syntax error: decimals are written with a point: write \`${problem.number}\`.`;
+            case 'spaced-percent':
+                return `Syntax error: a percentage is written without a space: write \`${problem.number}%\`.`;
             case 'character':
                 return problem.character === '"'
                     ? 'Syntax error: a text in quotes must end on the same line with `"` (write `\\"` for a quote inside it).'
@@ -59,13 +68,14 @@ export const EN: Catalogue = {
         reason === 'nul'
             ? 'This file contains NUL bytes, so it is not a text file: save it as UTF-8 text.'
             : 'This file is not valid UTF-8 text: save it as UTF-8.',
-    unresolved: (kind, name) => {
+    unresolved: (kind, name, nearest) => {
+        const meant = nearest.length > 0 ? ` — did you mean ${nearest.map(candidate => `\`${candidate}\``).join(' or ')}?` : '';
         switch (kind) {
-            case 'unit': return `Unknown unit '${name}': declare it with \`unit ${name}\`, or fix the name.`;
-            case 'process': return `Unknown process '${name}': declare \`process ${name} { … }\`, or fix the name.`;
-            case 'stage': return `Unknown stage '${name}': name it as Process.Stage, e.g. \`of Construction.Plastering\`.`;
-            case 'team': return `Unknown team '${name}': declare \`team ${name} { headcount N }\`, or fix the name.`;
-            default: return `'${name}' refers to nothing declared in the workspace.`;
+            case 'unit': return `Unknown unit '${name}'${meant || `: declare it with \`unit ${name}\`, or fix the name.`}`;
+            case 'process': return `Unknown process '${name}'${meant || `: declare \`process ${name} { … }\`, or fix the name.`}`;
+            case 'stage': return `Unknown stage '${name}'${meant || ': name a stage of the plan as Process.Stage.'}`;
+            case 'team': return `Unknown team '${name}'${meant || `: declare \`team ${name} { headcount N }\`, or fix the name.`}`;
+            default: return `'${name}' refers to nothing declared in the workspace.${meant}`;
         }
     },
     referenceKinds: { unit: 'unit', process: 'process', stage: 'stage', team: 'team' },
@@ -102,7 +112,8 @@ export const EN: Catalogue = {
         addCause: 'Analyse the causes: record why with cause ""',
         insertClause: clause => `Insert \`${clause}\``,
         removeClause: clause => `Remove \`${clause}\` (the first stage has no stage before it)`,
-        declareUnit: unit => `Declare unit ${unit}`
+        declareUnit: unit => `Declare unit ${unit}`,
+        changeTo: name => `Change to ${name}`
     },
     hover: {
         kinds: { kpi: 'KPI', stage: 'Stage', keyresult: 'Key result', team: 'Team', unit: 'Unit', objective: 'Objective', process: 'Process' },

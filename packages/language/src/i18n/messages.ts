@@ -35,7 +35,8 @@ export interface Catalogue {
     rules: Record<PlanFindingCode | 'parse-error' | 'linking-error', string>;
     syntax(problem: SyntaxProblem): string;
     undecodable(reason: 'nul' | 'encoding'): string;
-    unresolved(kind: string, name: string): string;
+    /** `nearest`: declared names close to the one written, nearest first (may be empty). */
+    unresolved(kind: string, name: string, nearest: string[]): string;
     referenceKinds: Record<string, string>;
     timeUnits: Record<TimeUnit, string>;
     /** "1 article every 2 weeks"; `shown` is `n` formatted for display, `unit` the unit's name. */
@@ -105,6 +106,8 @@ export interface FixWords {
     addCause: string;
     insertClause(clause: string): string;
     declareUnit(unit: string): string;
+    /** Replace an unresolved name with a declared one. */
+    changeTo(name: string): string;
     removeClause(clause: string): string;
 }
 
@@ -139,6 +142,11 @@ const REFERENCE_KIND: Record<string, string> = {
     'Yields.perUnit': 'unit'
 };
 
+/** What kind of declaration a reference written in `containerType.property` names: 'unit', 'stage', …, or 'declaration'. */
+export function referenceKind(containerType: string, property: string): string {
+    return REFERENCE_KIND[`${containerType}.${property}`] ?? 'declaration';
+}
+
 export class Messages {
     language: Language = 'en';
 
@@ -157,8 +165,8 @@ export class Messages {
     }
 
     /** A parser error in plain words: what was expected, what was found, what to write. */
-    syntax(detail: string): string {
-        return this.catalogue.syntax(readSyntaxError(detail));
+    syntax(detail: string | SyntaxProblem): string {
+        return this.catalogue.syntax(typeof detail === 'string' ? readSyntaxError(detail) : detail);
     }
 
     undecodable(reason: 'nul' | 'encoding'): string {
@@ -166,9 +174,8 @@ export class Messages {
     }
 
     /** The message of a reference that names nothing (Langium's linking error), by where it was written. */
-    unresolved(containerType: string, property: string, name: string): string {
-        const kind = REFERENCE_KIND[`${containerType}.${property}`] ?? 'declaration';
-        return this.catalogue.unresolved(kind, name);
+    unresolved(containerType: string, property: string, name: string, nearest: string[] = []): string {
+        return this.catalogue.unresolved(referenceKind(containerType, property), name, nearest);
     }
 
     /** `m²/person/day`, `м²/чел./день`. */

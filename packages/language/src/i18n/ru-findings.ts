@@ -69,6 +69,24 @@ function unitMismatch(a: PlanFindingArgs['unit-mismatch'], f: Formatter): string
     }
 }
 
+/** Где стоит незнакомое слово: «в процессе». */
+const IN_BLOCK: Record<PlanFindingArgs['parse-error']['block'], string> = {
+    plan: 'на верхнем уровне плана',
+    calendar: 'в календаре',
+    policy: 'в политике',
+    team: 'в команде',
+    objective: 'в цели',
+    keyresult: 'в ключевом результате',
+    process: 'в процессе',
+    stage: 'в этапе',
+    kpi: 'в КПЭ'
+};
+
+function orList(items: string[]): string {
+    const quoted = items.map(item => `\`${item}\``);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} или ${quoted.at(-1)}` : quoted[0] ?? '';
+}
+
 const times = (n: number) => `${n} ${plural('ru', n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}`;
 const people = (n: number) => plural('ru', n, { one: 'человек', few: 'человека', many: 'человек', other: 'человека' });
 
@@ -112,5 +130,8 @@ export const RU_FINDINGS: FindingMessages = {
     'duplicate-clause': a => a.clause === 'flow'
         ? 'У этапа может быть только одно условие потока (needs, yields или conversion): второе делает связь с предыдущим этапом неоднозначной. Удалите одно.'
         : `«${a.clause}» указано здесь дважды; учитывается только первое. Удалите лишнее.`,
+    'parse-error': a => a.suggestion
+        ? `Синтаксическая ошибка: \`${a.word}\` — не ключевое слово ${IN_BLOCK[a.block]}. Может быть, \`${a.suggestion}\`?`
+        : `Синтаксическая ошибка: \`${a.word}\` не имеет смысла ${IN_BLOCK[a.block]}: напишите ${orList(a.keywords.split(', '))}.`,
     'internal-error': a => `OKR Plan не смог проанализировать этот файл (${a.detail}). Это ошибка OKR Plan, а не плана: сообщите о ней, приложив файл. Остальные файлы проверяются как обычно.`
 };

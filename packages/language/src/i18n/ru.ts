@@ -64,8 +64,17 @@ export const RU: Catalogue = {
             case 'expected': {
                 const expected = problem.expected.map(token => describeToken(token, RU_TOKENS));
                 const list = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} или ${expected.at(-1)}` : expected[0];
-                return `Синтаксическая ошибка: ожидается ${list}, а найдено ${problem.found === '' ? 'конец файла' : `\`${problem.found}\``}.`;
+                const found = problem.found === '' ? 'конец файла' : `\`${problem.found}\``;
+                return problem.suggestion
+                    ? `Синтаксическая ошибка: ожидается ${list}, а найдено ${found}. Может быть, \`${problem.suggestion}\`?`
+                    : `Синтаксическая ошибка: ожидается ${list}, а найдено ${found}.`;
             }
+            case 'glued-unit':
+                return `Синтаксическая ошибка: число и единица — два слова: напишите \`${problem.number} ${problem.unit}\` через пробел.`;
+            case 'decimal-comma':
+                return `Синтаксическая ошибка: дробная часть отделяется точкой: напишите \`${problem.number}\`.`;
+            case 'spaced-percent':
+                return `Синтаксическая ошибка: процент пишется без пробела: напишите \`${problem.number}%\`.`;
             case 'character':
                 return problem.character === '"'
                     ? 'Синтаксическая ошибка: текст в кавычках должен закрываться `"` на той же строке (кавычка внутри текста — `\\"`).'
@@ -78,13 +87,14 @@ export const RU: Catalogue = {
         reason === 'nul'
             ? 'Файл содержит NUL-байты, это не текстовый файл: сохраните его как текст UTF-8.'
             : 'Файл не является текстом UTF-8: сохраните его в кодировке UTF-8.',
-    unresolved: (kind, name) => {
+    unresolved: (kind, name, nearest) => {
+        const meant = nearest.length > 0 ? ` Может быть, ${nearest.map(candidate => `\`${candidate}\``).join(' или ')}?` : '';
         switch (kind) {
-            case 'unit': return `Неизвестная единица «${name}»: объявите её через \`unit ${name}\` или исправьте имя.`;
-            case 'process': return `Неизвестный процесс «${name}»: объявите \`process ${name} { … }\` или исправьте имя.`;
-            case 'stage': return `Неизвестный этап «${name}»: указывайте его как Процесс.Этап, например \`of Стройка.Штукатурка\`.`;
-            case 'team': return `Неизвестная команда «${name}»: объявите \`team ${name} { headcount N }\` или исправьте имя.`;
-            default: return `«${name}» не ссылается ни на одно объявление рабочей области.`;
+            case 'unit': return `Неизвестная единица «${name}».${meant || ` Объявите её через \`unit ${name}\` или исправьте имя.`}`;
+            case 'process': return `Неизвестный процесс «${name}».${meant || ` Объявите \`process ${name} { … }\` или исправьте имя.`}`;
+            case 'stage': return `Неизвестный этап «${name}».${meant || ' Укажите этап плана как Процесс.Этап.'}`;
+            case 'team': return `Неизвестная команда «${name}».${meant || ` Объявите \`team ${name} { headcount N }\` или исправьте имя.`}`;
+            default: return `«${name}» не ссылается ни на одно объявление рабочей области.${meant}`;
         }
     },
     referenceKinds: { unit: 'единица', process: 'процесс', stage: 'этап', team: 'команда' },
@@ -121,7 +131,8 @@ export const RU: Catalogue = {
         addCause: 'Проанализировать причины: записать причину в cause ""',
         insertClause: clause => `Вставить \`${clause}\``,
         removeClause: clause => `Удалить \`${clause}\` (у первого этапа нет предыдущего)`,
-        declareUnit: unit => `Объявить единицу ${unit}`
+        declareUnit: unit => `Объявить единицу ${unit}`,
+        changeTo: name => `Заменить на ${name}`
     },
     hover: {
         kinds: { kpi: 'КПЭ', stage: 'Этап', keyresult: 'Ключевой результат', team: 'Команда', unit: 'Единица', objective: 'Цель', process: 'Процесс' },

@@ -27,6 +27,8 @@ interface DiagnosticData {
     containerType?: string;
     property?: string;
     refText?: string;
+    /** Declared names near an unresolved reference (see the document validator). */
+    nearest?: string[];
 }
 
 /** Where a reference to a unit is written: container type and property. */
@@ -85,8 +87,12 @@ export class OkrCodeActionProvider implements CodeActionProvider {
                     break;
                 }
                 case LINKING_ERROR:
+                    // The names of the plan nearest to what was written, nearest first: the likeliest fix.
+                    for (const [index, name] of (data.nearest ?? []).entries()) {
+                        add(fixes.changeTo(name), edit(document.textDocument.uri, { range: diagnostic.range, newText: name }), index === 0);
+                    }
                     if (data.refText && UNIT_REFERENCES.has(`${data.containerType}.${data.property}`)) {
-                        add(fixes.declareUnit(data.refText), declareUnit(document, data.refText), true);
+                        add(fixes.declareUnit(data.refText), declareUnit(document, data.refText), (data.nearest ?? []).length === 0);
                     }
                     break;
             }

@@ -12,7 +12,16 @@ export type ShapeArgs =
     /** `workdays N per day` and the like: only weeks and months have working days. */
     | { what: 'workdays'; reason: 'workdays-period'; per: TimeUnit };
 
+/** Where an unknown word stands: at the top of a file, or in a block of this kind. */
+export type UnknownWordBlock = 'plan' | 'calendar' | 'policy' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
+
 export interface LanguageFindingArgs {
+    /**
+     * A word where a keyword belongs (`stag`); `keywords`: those the block takes, comma-separated;
+     * `suggestion`: the nearest of them, when one is close. (Other syntax errors come from the
+     * parser and are worded by the document validator.)
+     */
+    'parse-error': { word: string; block: UnknownWordBlock; keywords: string; suggestion?: string };
     /** count: how many declarations share the name. */
     'duplicate-name': { name: string; count: number };
     /** first: `file.okr:LINE` of the block in force. */

@@ -111,7 +111,10 @@ export class PlanWorkspace {
                 else declarations.set(declared.name, [declared]);
             }
         }
-        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings);
+        const broken = fragments.filter(fragment => fragment.broken.size > 0).map(fragment => fragment.broken);
+        const mentioned = new Set(fragments.flatMap(fragment => [...fragment.mentioned]));
+        // In a declaration a syntax error broke, only the syntax error speaks.
+        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings.filter(finding => finding.code === 'parse-error' || !insideBroken(finding.site.node, broken)));
         for (const [name, list] of declarations) {
             if (list.length < 2) continue;
             for (const declared of list) {
@@ -144,7 +147,7 @@ export class PlanWorkspace {
         let analysis: PlanAnalysis<Site>;
         try {
             analysis = this.analyse(input);
-            findings.push(...analysis.findings.filter(finding => !isEchoOfLanguageFinding(finding, declarations)));
+            findings.push(...analysis.findings.filter(finding => !isEchoOfLanguageFinding(finding, declarations) && !insideBroken(finding.site.node, broken) && !aboutMentioned(finding, mentioned)));
         } catch (error) {
             // A bug in the engine: no figures, and every document says so instead of crashing the server.
             const { message } = this.internalErrors.record('the plan analysis', error);
@@ -249,6 +252,26 @@ function isEchoOfLanguageFinding(finding: PlanFinding, declarations: Map<string,
     return false;
 }
 
+/** A finding that only says nothing refers to a name, when text an unknown word swallowed does refer to it. */
+function aboutMentioned(finding: PlanFinding, mentioned: Set<string>): boolean {
+    if (mentioned.size === 0) return false;
+    switch (finding.code) {
+        case 'process-without-key-result':
+        case 'kpi-without-key-result': return mentioned.has(finding.args.process);
+        case 'unused-team': return mentioned.has(finding.args.team);
+        default: return false;
+    }
+}
+
+/** Whether a node lies in a declaration a syntax error broke: findings about its numbers would be guesses. */
+function insideBroken(node: AstNode, broken: Set<AstNode>[]): boolean {
+    if (broken.length === 0) return false;
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (broken.some(set => set.has(current as AstNode))) return true;
+    }
+    return false;
+}
+
 /** Groups findings by document, in the order given. */
 function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
     const byDocument = new Map<string, PlanFinding[]>();
@@ -295,6 +318,8 @@ function failedFragment(document: LangiumDocument, detail: string): PlanFragment
         processes: [],
         keyResults: [],
         kpis: [],
-        findings: [internalErrorFinding(document, detail)]
+        findings: [internalErrorFinding(document, detail)],
+        broken: new Set(),
+        mentioned: new Set()
     };
 }
