@@ -1,4 +1,6 @@
 /** `okr check` output: a readable list for people, JSON for scripts (spec §6), SARIF for code scanning. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PlanDiagnostic, Severity } from './plan-loader.js';
 import { paint, type Palette } from './terminal.js';
 
@@ -56,7 +58,7 @@ export function checkSarif(diagnostics: PlanDiagnostic[], version: string, ruleD
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                                artifactLocation: artifactLocation(d),
                                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column : 1) }
                             }
                         }
@@ -67,4 +69,13 @@ export function checkSarif(diagnostics: PlanDiagnostic[], version: string, ruleD
         ]
     };
     return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * Where a result is, as code scanning maps it: relative to the checkout (`%SRCROOT%`) for a file
+ * below the current folder, an absolute `file:` URI for one outside it (a `../` path maps to nothing).
+ */
+function artifactLocation(d: PlanDiagnostic): { uri: string; uriBaseId?: string } {
+    if (d.file === '..' || d.file.startsWith('../') || path.isAbsolute(d.file)) return { uri: pathToFileURL(d.absolute).href };
+    return { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' };
 }

@@ -164,6 +164,7 @@ export const EN: Catalogue = {
         deviation: 'Deviation',
         perMonth: 'Requirement',
         perPersonPerDay: 'Per person',
-        suggestedNote: '(n): no target set; n is the derived value rounded up, the target a manager would set.'
+        suggestedNote: '(n): no target set; n is the derived value rounded up, the target a manager would set.',
+        blockedBy: what => `blocked by ${what}`
     }
 };

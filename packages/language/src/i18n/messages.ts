@@ -125,6 +125,8 @@ export interface ReportWords {
     perPersonPerDay: string;
     /** Explains a target in parentheses. */
     suggestedNote: string;
+    /** Why a figure shows —: the errors that block it (`unit-mismatch plan.okr:17`). */
+    blockedBy(what: string): string;
 }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, ru: RU };
