@@ -10,7 +10,7 @@ export function checkJson(diagnostics: PlanDiagnostic[]): string {
 
 const SEVERITY_COLOUR: Record<Severity, keyof Palette> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
 
-export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colour: boolean, words: { noProblems: string; summary: (counts: Record<Severity, number>, files: number) => string; severity: Record<Severity, string> }): string {
+export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colour: boolean, words: { noProblems: (files: number) => string; summary: (counts: Record<Severity, number>, files: number) => string; severity: Record<Severity, string> }): string {
     const lines: string[] = [];
     const locationWidth = Math.max(0, ...diagnostics.map(d => `${d.file}:${d.line}:${d.column}`.length));
     const severityWidth = Math.max(0, ...diagnostics.map(d => words.severity[d.severity].length));
@@ -22,7 +22,7 @@ export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colo
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const d of diagnostics) counts[d.severity]++;
     if (lines.length > 0) lines.push('');
-    lines.push(diagnostics.length === 0 ? words.noProblems.replace('{files}', String(fileCount)) : words.summary(counts, fileCount));
+    lines.push(diagnostics.length === 0 ? words.noProblems(fileCount) : words.summary(counts, fileCount));
     return lines.join('\n') + '\n';
 }
 

@@ -100,6 +100,7 @@ export interface TreeWords {
     empty: string;
     unlinkedProcesses: string;
     kpisWithoutProcess: string;
+    planFindings: string;
     target: string;
     suggestedTarget: string;
     latestActual: string;
@@ -118,6 +119,12 @@ export interface KpiTree {
     unlinkedProcesses: ProcessView[];
     /** KPIs with no `of` stage. */
     kpisWithoutProcess: KpiView[];
+    /**
+     * Diagnostics that belong to no node of the tree (teams, the calendar, the policy, syntax
+     * errors outside any declaration): shown in a section of their own, so every error and
+     * warning the header counts can be seen.
+     */
+    planFindings: Badge[];
     /** Counts for the header. */
     counts: { kpis: number; errors: number; warnings: number };
 }

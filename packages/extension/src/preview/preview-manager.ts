@@ -184,6 +184,7 @@ function emptyTree(): KpiTree {
             empty: t('Waiting for the language server…'),
             unlinkedProcesses: '',
             kpisWithoutProcess: '',
+            planFindings: '',
             target: '',
             suggestedTarget: '',
             latestActual: '',
@@ -196,6 +197,7 @@ function emptyTree(): KpiTree {
         objectives: [],
         unlinkedProcesses: [],
         kpisWithoutProcess: [],
+        planFindings: [],
         counts: { kpis: 0, errors: 0, warnings: 0 }
     };
 }
