@@ -55,13 +55,34 @@ ${style}
 <input id="okr-filter" class="okr-filter" type="search" placeholder="${e(w.filterPlaceholder)}" aria-label="${e(w.filterPlaceholder)}">
 <button id="okr-collapse-all" type="button" class="okr-button" data-action="collapse-all">${e(w.collapseAll)}</button>
 <button id="okr-expand-all" type="button" class="okr-button" data-action="expand-all">${e(w.expandAll)}</button>
+<span class="okr-diagram-only okr-zoom">
+<button id="okr-zoom-out" type="button" class="okr-button" data-action="zoom-out" title="${e(w.zoomOut)}" aria-label="${e(w.zoomOut)}">−</button>
+<button id="okr-zoom-in" type="button" class="okr-button" data-action="zoom-in" title="${e(w.zoomIn)}" aria-label="${e(w.zoomIn)}">+</button>
+<button id="okr-fit" type="button" class="okr-button" data-action="fit">${e(w.fitToView)}</button>
+</span>
+<span class="okr-views" role="group">
+<button id="okr-view-diagram" type="button" class="okr-button okr-view" data-view="diagram" aria-pressed="true">${e(w.diagram)}</button>
+<button id="okr-view-outline" type="button" class="okr-button okr-view" data-view="outline" aria-pressed="false">${e(w.outline)}</button>
+</span>
 </header>
-<main id="okr-root">
+<div id="okr-diagram" class="okr-diagram" tabindex="0" aria-label="${e(w.diagram)}">
+<svg id="okr-diagram-svg" class="okr-diagram-svg" role="tree" aria-label="${e(w.title)}"><g id="okr-viewport"></g></svg>
+</div>
+<main id="okr-root" class="okr-outline" hidden>
 ${renderTree(tree)}
 </main>
+<script type="application/json" id="okr-tree-data" nonce="${nonce}">${treeData(tree)}</script>
 ${script}
 </body>
 </html>
 `;
     return { html, nonce };
+}
+
+/**
+ * The tree as JSON for the diagram's first paint, inert: a data block is never run, and with
+ * every `<`, `>`, `&` and `'` written as a JSON escape nothing in a label can close it.
+ */
+function treeData(tree: KpiTree): string {
+    return JSON.stringify(tree).replace(/[<>&'\u2028\u2029]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
