@@ -30,6 +30,8 @@ const CULL_ABOVE = 300;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 3;
 const PAN_STEP = 80;
+/** Below this zoom, cards show only their names (and status icon). */
+const NAMES_ONLY_BELOW = 0.45;
 
 export class DiagramView {
     private tree: KpiTree | undefined;
@@ -43,6 +45,7 @@ export class DiagramView {
     private currentId: string | undefined;
     /** The part of the layout drawn last (layout coordinates), when culling. */
     private drawn: { left: number; top: number; right: number; bottom: number } | null = null;
+    private drawnDetail: 'full' | 'names' | undefined;
     private drag: { x: number; y: number; moved: boolean; pointer: number } | null = null;
     private suppressClick = false;
     private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -208,6 +211,8 @@ export class DiagramView {
         this.applyTransform();
         const cull = this.layout.cards.length > CULL_ABOVE;
         const screen = this.onScreen();
+        const detail = (this.transform?.k ?? 1) < NAMES_ONLY_BELOW ? 'names' : 'full';
+        if (detail !== this.drawnDetail) force = true;
         if (!force && (!cull || (this.drawn && screen.left >= this.drawn.left && screen.right <= this.drawn.right && screen.top >= this.drawn.top && screen.bottom <= this.drawn.bottom))) return;
         let only: Set<string> | undefined;
         if (cull) {
@@ -222,7 +227,10 @@ export class DiagramView {
             this.drawn = null;
         }
         const focused = cardOf(document.activeElement)?.dataset.id;
-        this.viewport.innerHTML = renderDiagramSvg(this.tree, this.layout, { standalone: false, only, highlight: this.highlightId });
+        this.viewport.innerHTML = renderDiagramSvg(this.tree, this.layout, { standalone: false, only, highlight: this.highlightId, detail });
+        this.drawnDetail = detail;
+        // For bench/diagram.mjs: when the first cards are on screen.
+        if (performance.getEntriesByName('okr-diagram-drawn').length === 0 && this.layout.cards.length > 0) performance.mark('okr-diagram-drawn');
         this.svg.setAttribute('aria-busy', 'false');
         this.container.classList.toggle('okr-diagram-empty', this.layout.cards.length === 0);
         this.setCurrent(this.currentId ?? this.layout.cards[0]?.item.id, focused !== undefined && focused === this.currentId);

@@ -138,9 +138,6 @@ function applyHighlight(): void {
 }
 
 function render(tree: KpiTree): void {
-    const scrollY = window.scrollY;
-    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.okr-node')?.dataset.id;
-    root.innerHTML = renderTree(tree);
     const texts = headerTexts(tree);
     document.documentElement.lang = tree.language;
     document.getElementById('okr-title')!.textContent = texts.title;
@@ -156,10 +153,24 @@ function render(tree: KpiTree): void {
     }
     diagramBox.setAttribute('aria-label', texts.diagram);
     document.getElementById('okr-diagram-svg')!.setAttribute('aria-label', texts.title);
-    currentTree = tree;
-    diagram.setTree(tree);
     filterBox.placeholder = texts.filterPlaceholder;
     filterBox.setAttribute('aria-label', texts.filterPlaceholder);
+    currentTree = tree;
+    outlineDrawn = false;
+    diagram.setTree(tree);
+    if (state.view === 'outline') renderOutline();
+}
+
+/**
+ * The outline is drawn when it is shown, not before: at company size its thousands of rows
+ * would cost the diagram's first paint a second.
+ */
+function renderOutline(): void {
+    if (!currentTree || outlineDrawn) return;
+    outlineDrawn = true;
+    const scrollY = window.scrollY;
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.okr-node')?.dataset.id;
+    root.innerHTML = renderTree(currentTree);
     applyCollapsed();
     applyFilter();
     applyHighlight();
@@ -248,7 +259,10 @@ function showView(view: View): void {
     document.body.classList.toggle('okr-view-outline', view === 'outline');
     for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
     if (view === 'diagram') diagram.shown();
-    else window.scrollTo(0, state.scrollY);
+    else {
+        renderOutline();
+        window.scrollTo(0, state.scrollY);
+    }
 }
 
 filterBox.value = state.filter;
@@ -300,6 +314,7 @@ root.addEventListener('focusin', event => {
 });
 
 let currentTree: KpiTree | undefined = readInitialTree();
+let outlineDrawn = false;
 const diagram = new DiagramView(diagramBox, document.getElementById('okr-diagram-svg') as unknown as SVGSVGElement, document.getElementById('okr-viewport') as unknown as SVGGElement, {
     save(diagramState) {
         state = { ...state, diagram: diagramState };
@@ -320,9 +335,6 @@ function readInitialTree(): KpiTree | undefined {
     }
 }
 
-applyCollapsed();
-applyFilter();
-setCurrentRow(undefined);
 showView(state.view);
 diagram.setFilter(state.filter);
 if (currentTree) diagram.setTree(currentTree);

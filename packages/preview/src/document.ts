@@ -1,10 +1,11 @@
 /**
  * A whole preview page around the rendered tree, under a strict Content-Security-Policy:
  * nothing loads by default, styles and the script run only with this render's nonce, and no
- * remote origin is allowed. Two modes: the webview (script and style from the extension's media
+ * remote origin is allowed. The tree travels as an inert JSON block; the script draws the
+ * diagram from it, and the outline when it is first shown. Two modes: the webview (script and style from the extension's media
  * folder) and a standalone file (both inlined, so the file works anywhere, offline).
  */
-import { headerTexts, renderTree } from './render.js';
+import { headerTexts } from './render.js';
 import { createNonce, escapeHtml as e } from './security.js';
 import type { KpiTree } from './tree.js';
 
@@ -68,9 +69,7 @@ ${style}
 <div id="okr-diagram" class="okr-diagram" tabindex="0" aria-label="${e(w.diagram)}">
 <svg id="okr-diagram-svg" class="okr-diagram-svg" role="tree" aria-label="${e(w.title)}"><g id="okr-viewport"></g></svg>
 </div>
-<main id="okr-root" class="okr-outline" hidden>
-${renderTree(tree)}
-</main>
+<main id="okr-root" class="okr-outline" hidden></main>
 <script type="application/json" id="okr-tree-data" nonce="${nonce}">${treeData(tree)}</script>
 ${script}
 </body>

@@ -8,9 +8,9 @@ import { hierarchy, tree as tidyTree, type HierarchyPointNode } from 'd3-hierarc
 import type { KpiTree, TreeNode } from './tree.js';
 
 export const CARD_WIDTH = 260;
-export const CARD_HEIGHT = 118;
+export const CARD_HEIGHT = 128;
 /** Room between columns, for the edge and what flows along it. */
-export const COLUMN_GAP = 150;
+export const COLUMN_GAP = 170;
 export const ROW_GAP = 14;
 /** Above this many nodes the diagram opens with key results collapsed. */
 export const LARGE_TREE = 300;
@@ -145,6 +145,8 @@ export function layoutDiagram(items: DiagramItem[], options: LayoutOptions = {})
         // Under a match everything shows; above one, only the paths that lead to a match.
         const matches = query === '' || forced || item.search.includes(query);
         const isCollapsed = collapsed.has(item.id) && !open.has(item.id);
+        // Without a filter nothing below a collapsed node can show: do not walk it (large plans open collapsed).
+        if (isCollapsed && query === '') return { item, children: [], expandable: item.children.length > 0, collapsed: true };
         const candidates = item.children.map(child => show(child, matches && query !== '')).filter((child): child is Shown => child !== null);
         if (!matches && candidates.length === 0) return null;
         // A collapsed node opens while the filter finds something below it.

@@ -16,6 +16,8 @@ export interface SvgOptions {
     only?: ReadonlySet<string>;
     /** The id of the card under the editor's cursor. */
     highlight?: string;
+    /** `names`: a zoomed-out view, where only names could be read (and fewer elements keep zooming smooth). */
+    detail?: 'full' | 'names';
 }
 
 /** A status in shape and word as well as in colour. */
@@ -24,7 +26,9 @@ export const STATUS_ICONS: Record<Status, string> = { 'on-track': '✓', 'at-ris
 const PAD = 10;
 const LINE = 15;
 /** Average advance of a character at 12 px, for cutting lines to the card. */
-const CHAR = 6.6;
+const CHAR = 6.7;
+/** Bold lines run wider. */
+const BOLD_CHAR = 7.4;
 
 export function renderDiagramSvg(tree: KpiTree, layout: DiagramLayout, options: SvgOptions): string {
     const w = tree.words;
@@ -32,7 +36,7 @@ export function renderDiagramSvg(tree: KpiTree, layout: DiagramLayout, options: 
     const width = Math.ceil(layout.width + 2 * margin);
     const height = Math.ceil(layout.height + 2 * margin);
     const shown = (card: PlacedCard) => !options.only || options.only.has(card.item.id);
-    const edges = layout.edges.filter(edge => !options.only || options.only.has(edge.from) || options.only.has(edge.to)).map(edge => edgeMarkup(edge));
+    const edges = layout.edges.filter(edge => !options.only || options.only.has(edge.from) || options.only.has(edge.to)).map(edge => edgeMarkup(edge, options.detail !== 'names'));
     const cards = layout.cards.filter(shown).map(card => cardMarkup(card, w, options));
     const body = `<g class="okr-edges">${edges.join('')}</g><g class="okr-cards">${cards.join('')}</g>`;
     if (!options.standalone) return body;
@@ -44,11 +48,11 @@ export function renderDiagramSvg(tree: KpiTree, layout: DiagramLayout, options: 
     );
 }
 
-function edgeMarkup(edge: PlacedEdge): string {
+function edgeMarkup(edge: PlacedEdge, withLabel: boolean): string {
     const middle = (edge.x1 + edge.x2) / 2;
     const path = `<path class="okr-edge" d="M${edge.x1} ${edge.y1}C${middle} ${edge.y1} ${middle} ${edge.y2} ${edge.x2} ${edge.y2}"/>`;
-    if (!edge.label) return path;
-    const label = cut(edge.label, 22);
+    if (!edge.label || !withLabel) return path;
+    const label = cut(edge.label, 27);
     return `${path}<text class="okr-edge-label" x="${edge.x2 - 8}" y="${edge.y2 - 5}" text-anchor="end">${e(label)}</text>`;
 }
 
@@ -72,7 +76,6 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     }
     if (node?.kind === 'kpi') {
         lines.push(node.figure === null ? { text: w.notDerived, className: 'okr-card-muted' } : { text: `${node.figure}${node.unit ? ` ${node.unit}` : ''}${node.range ? ` (${node.range})` : ''}`, className: 'okr-card-figure' });
-        if (node.every) lines.push({ text: node.every, className: 'okr-card-muted' });
         if (node.target) lines.push({ text: `${w.target} ${node.target}`, className: 'okr-card-muted' });
         else if (node.suggestedTarget) lines.push({ text: `${w.suggestedTarget} ${node.suggestedTarget}`, className: 'okr-card-muted' });
     } else if (node?.kind === 'stage') {
@@ -87,24 +90,32 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
         lines.push({ text: `${STATUS_ICONS[latest.status]} ${w.latestActual} ${latest.period}: ${latest.value}${deviation}`.trim(), className: `okr-card-actual okr-status-${latest.status}` });
         facts.push(`${w.latestActual} ${latest.period}: ${latest.value}${deviation}, ${w.statuses[latest.status]}${latest.cause ? ` — ${latest.cause}` : ''}`);
     }
+    // "1 article every 2 weeks" comes last: the first line to go when a card is full.
+    if (node?.kind === 'kpi' && node.every) lines.push({ text: node.every, className: 'okr-card-muted' });
     const badges = node?.badges ?? [];
+    const full = options.detail !== 'names';
     // Room for the kind line, the badge row and the padding: the lines in between are what fits.
     const room = Math.floor((CARD_HEIGHT - 2 * PAD - LINE - (badges.length > 0 ? 18 : 0)) / LINE);
     const maxChars = Math.floor((CARD_WIDTH - 2 * PAD) / CHAR);
+    const maxBold = Math.floor((CARD_WIDTH - 2 * PAD) / BOLD_CHAR);
 
     const x = card.x;
     const y = card.y;
     const parts: string[] = [];
     parts.push(`<rect class="okr-card-box" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" rx="6"/>`);
     parts.push(`<rect class="okr-card-stripe okr-status-${status}" width="5" height="${CARD_HEIGHT}" rx="2"/>`);
-    parts.push(`<text class="okr-card-kind" x="${PAD + 4}" y="${PAD + 10}">${e(cut(kind.toUpperCase(), maxChars - 8))}</text>`);
-    if (status !== 'none') {
+    if (!full) {
+        parts.push(`<text class="okr-card-name okr-card-big" x="${PAD + 4}" y="${CARD_HEIGHT / 2 + 8}">${e(cut(`${STATUS_ICONS[status]} ${lines[0].text}`.trim(), Math.floor(maxBold / 2)))}</text>`);
+    } else {
+        parts.push(`<text class="okr-card-kind" x="${PAD + 4}" y="${PAD + 10}">${e(cut(kind.toUpperCase(), maxChars - 8))}</text>`);
+    }
+    if (status !== 'none' && full) {
         parts.push(`<text class="okr-card-status okr-status-${status}" x="${CARD_WIDTH - PAD}" y="${PAD + 10}" text-anchor="end">${e(`${STATUS_ICONS[status]} ${w.statuses[status]}`)}</text>`);
     }
-    lines.slice(0, room).forEach((line, index) => {
-        parts.push(`<text class="${line.className}" x="${PAD + 4}" y="${PAD + 10 + LINE * (index + 1)}">${e(cut(line.text, line.className === 'okr-card-name' ? maxChars - 2 : maxChars))}</text>`);
+    lines.slice(0, full ? room : 0).forEach((line, index) => {
+        parts.push(`<text class="${line.className}" x="${PAD + 4}" y="${PAD + 10 + LINE * (index + 1)}">${e(cut(line.text, line.className === 'okr-card-name' || line.className === 'okr-card-figure' ? maxBold : maxChars))}</text>`);
     });
-    if (badges.length > 0) parts.push(badgeRow(badges, maxChars));
+    if (full && badges.length > 0) parts.push(badgeRow(badges, maxChars));
     if (card.expandable) {
         parts.push(
             `<g class="okr-card-toggle" data-toggle="${e(item.id)}" transform="translate(${CARD_WIDTH} ${CARD_HEIGHT / 2})">` +
