@@ -102,7 +102,9 @@ describe('hostile text', () => {
         const text = `unit m2 "${hostile[0]}"\nteam T "${hostile[1].replace(/"/g, '\\"')}" { headcount 2 }\nobjective O "${hostile[2]}" {\n  keyresult K "${hostile[3]}" { target 10 m2 per month via P }\n}\nprocess P "${hostile[1].replace(/"/g, '\\"')}" {\n  stage S "${hostile[0]}" { output m2 team T }\n}\nkpi X "${hostile[2]}" { of P.S per person per day actual 2026-01 0.1 cause "${hostile[0]}" }\n`;
         const tree = await treeOf({ 'h.okr': text });
         const { html } = renderDocument(tree, { kind: 'standalone', script: 'void 0;', style: 'body{}' });
-        const markup = html;
+        // The page carries the tree as inert JSON; the outline is drawn from it by the same renderTree.
+        const markup = html + renderTree(tree);
+        expect(html).toContain('\\u003cscript\\u003ealert(1)');
         expect(markup).not.toMatch(/<img/i);
         expect(markup).not.toContain('<script>alert');
         expect(markup).not.toMatch(/<\/style><script/i);
