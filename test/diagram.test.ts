@@ -15,6 +15,7 @@ import {
     CARD_WIDTH,
     defaultCollapsed,
     diagramItems,
+    itemAt,
     layoutDiagram,
     renderDiagramSvg,
     renderDocument,
@@ -109,6 +110,16 @@ describe('the diagram layout', () => {
         // …unless the node is opened for the editor's cursor.
         const opened = layoutDiagram(items, { collapsed: new Set([process.id]), open: new Set([process.id]) });
         expect(opened.cards.some(card => card.item.id === process.stages[0].id)).toBe(true);
+    });
+
+    it('finds the innermost declaration under the cursor (the KPI, not its file-level neighbours)', async () => {
+        const tree = await treeOf(allExamples());
+        const items = diagramItems(tree);
+        const kpi = tree.objectives.find(objective => objective.name === 'Deliver')!.keyResults[0].processes[0].stages[1].kpis[0];
+        const at = kpi.location!;
+        expect(itemAt(items, { uri: at.uri, line: at.startLine + 1, character: 2 })).toBe(kpi.id);
+        expect(itemAt(items, { uri: at.uri, line: 0, character: 0 })).toBeUndefined();
+        expect(itemAt(items, { uri: 'file:///elsewhere.okr', line: at.startLine, character: at.startCharacter })).toBeUndefined();
     });
 
     it('filters to the matches, their ancestors (opened) and their descendants', async () => {

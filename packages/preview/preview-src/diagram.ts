@@ -4,7 +4,7 @@
  * and keyboard navigation between cards (one tab stop, arrows move). A large diagram only
  * draws the cards near the screen, and draws again when the view moves far enough.
  */
-import { CARD_HEIGHT, CARD_WIDTH, defaultCollapsed, diagramItems, expandableIds, layoutDiagram, pathTo, type DiagramItem, type DiagramLayout, type PlacedCard } from '../src/layout.js';
+import { CARD_HEIGHT, CARD_WIDTH, defaultCollapsed, diagramItems, expandableIds, itemAt, layoutDiagram, pathTo, type DiagramItem, type DiagramLayout, type PlacedCard } from '../src/layout.js';
 import { renderDiagramSvg } from '../src/svg.js';
 import type { KpiTree, TreeLocation } from '../src/tree.js';
 
@@ -123,7 +123,7 @@ export class DiagramView {
 
     /** Highlights the innermost card declared at the position and brings it into view (opening its ancestors); undefined clears. */
     highlight(at: { uri: string; line: number; character: number } | undefined): void {
-        const id = at ? innermostAt(this.items, at) : undefined;
+        const id = at ? itemAt(this.items, at) : undefined;
         if (id === this.highlightId) return;
         this.highlightId = id;
         this.relayout();
@@ -392,25 +392,4 @@ function cardOf(target: EventTarget | null): SVGGElement | null {
 
 function clamp(k: number): number {
     return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
-}
-
-/** The id of the smallest declaration containing the position. */
-function innermostAt(items: DiagramItem[], at: { uri: string; line: number; character: number }): string | undefined {
-    let best: string | undefined;
-    let bestSize = Number.POSITIVE_INFINITY;
-    const visit = (item: DiagramItem) => {
-        const range = item.node?.location;
-        if (range && range.uri === at.uri) {
-            const afterStart = at.line > range.startLine || (at.line === range.startLine && at.character >= range.startCharacter);
-            const beforeEnd = at.line < range.endLine || (at.line === range.endLine && at.character <= range.endCharacter);
-            const size = (range.endLine - range.startLine) * 10_000 + (range.endCharacter - range.startCharacter);
-            if (afterStart && beforeEnd && size < bestSize) {
-                best = item.id;
-                bestSize = size;
-            }
-        }
-        item.children.forEach(visit);
-    };
-    items.forEach(visit);
-    return best;
 }

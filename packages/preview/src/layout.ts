@@ -205,3 +205,24 @@ export function layoutDiagram(items: DiagramItem[], options: LayoutOptions = {})
     }
     return { cards, edges, width, height };
 }
+
+/** The id of the item whose declaration is the smallest containing the position (the editor's cursor), if any. */
+export function itemAt(items: DiagramItem[], at: { uri: string; line: number; character: number }): string | undefined {
+    let best: string | undefined;
+    let bestSize = Number.POSITIVE_INFINITY;
+    const visit = (item: DiagramItem) => {
+        const range = item.node?.location;
+        if (range && range.uri === at.uri) {
+            const afterStart = at.line > range.startLine || (at.line === range.startLine && at.character >= range.startCharacter);
+            const beforeEnd = at.line < range.endLine || (at.line === range.endLine && at.character <= range.endCharacter);
+            const size = (range.endLine - range.startLine) * 10_000 + (range.endCharacter - range.startCharacter);
+            if (afterStart && beforeEnd && size < bestSize) {
+                best = item.id;
+                bestSize = size;
+            }
+        }
+        item.children.forEach(visit);
+    };
+    items.forEach(visit);
+    return best;
+}
