@@ -82,6 +82,7 @@ export default {
     await kpi.waitFor({ state: 'attached', timeout: 5_000 });
 
     // Click the KPI's card: the editor moves to its declaration.
+    await page.keyboard.press('Control+1');
     await wb.goTo(1);
     await kpi.locator('text.okr-card-name').first().click();
     const pos = await waitFor(async () => {
