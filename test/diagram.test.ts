@@ -206,6 +206,13 @@ describe('the diagram as SVG', () => {
         expect(svg).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     });
 
+    it('is the picture in the README (docs/kpi-tree.svg is what okr preview writes for the plastering example)', () => {
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'okr-svg-')), 'kpi-tree.svg');
+        expect(runOkr(['preview', 'examples/plastering', '-o', out], ROOT).status).toBe(0);
+        // If this fails after a change to the diagram: node packages/cli/bin/okr.js preview examples/plastering -o docs/kpi-tree.svg
+        expect(readFileSync(path.join(ROOT, 'docs/kpi-tree.svg'), 'utf8')).toBe(readFileSync(out, 'utf8'));
+    });
+
     it('takes the format from the file name (tree.svg) and says so for an unknown one', () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'okr-svg-'));
         expect(runOkr(['preview', 'examples/plastering', '-o', path.join(dir, 'a.svg')], ROOT).status).toBe(0);

@@ -99,11 +99,14 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     const maxChars = Math.floor((CARD_WIDTH - 2 * PAD) / CHAR);
     const maxBold = Math.floor((CARD_WIDTH - 2 * PAD) / BOLD_CHAR);
 
+    // A card is as tall as what it shows (centred in its slot of the layout, which fits the tallest).
+    const shown = Math.min(lines.length, room);
+    const height = full ? Math.min(CARD_HEIGHT, Math.max(60, 2 * PAD + 14 + LINE * shown + (badges.length > 0 ? 22 : 0))) : CARD_HEIGHT;
     const x = card.x;
-    const y = card.y;
+    const y = card.y + (CARD_HEIGHT - height) / 2;
     const parts: string[] = [];
-    parts.push(`<rect class="okr-card-box" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" rx="6"/>`);
-    parts.push(`<rect class="okr-card-stripe okr-status-${status}" width="5" height="${CARD_HEIGHT}" rx="2"/>`);
+    parts.push(`<rect class="okr-card-box" width="${CARD_WIDTH}" height="${height}" rx="6"/>`);
+    parts.push(`<rect class="okr-card-stripe okr-status-${status}" width="5" height="${height}" rx="2"/>`);
     if (!full) {
         parts.push(`<text class="okr-card-name okr-card-big" x="${PAD + 4}" y="${CARD_HEIGHT / 2 + 8}">${e(cut(`${STATUS_ICONS[status]} ${lines[0].text}`.trim(), Math.floor(maxBold / 2)))}</text>`);
     } else {
@@ -115,10 +118,11 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     lines.slice(0, full ? room : 0).forEach((line, index) => {
         parts.push(`<text class="${line.className}" x="${PAD + 4}" y="${PAD + 10 + LINE * (index + 1)}">${e(cut(line.text, line.className === 'okr-card-name' || line.className === 'okr-card-figure' ? maxBold : maxChars))}</text>`);
     });
-    if (full && badges.length > 0) parts.push(badgeRow(badges, maxChars));
-    if (card.expandable) {
+    if (full && badges.length > 0) parts.push(badgeRow(badges, maxChars, height));
+    // In a file a toggle cannot be pressed: it only marks, with +, where children are hidden.
+    if (card.expandable && (!options.standalone || card.collapsed)) {
         parts.push(
-            `<g class="okr-card-toggle" data-toggle="${e(item.id)}" transform="translate(${CARD_WIDTH} ${CARD_HEIGHT / 2})">` +
+            `<g class="okr-card-toggle"${options.standalone ? '' : ` data-toggle="${e(item.id)}"`} transform="translate(${CARD_WIDTH} ${height / 2})">` +
                 `<circle r="9"/><text text-anchor="middle" y="4">${card.collapsed ? '+' : '−'}</text></g>`
         );
     }
@@ -133,11 +137,11 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     return `<g class="${classes}" transform="translate(${x} ${y})"${interactive}><title>${e(description)}</title>${parts.join('')}</g>`;
 }
 
-function badgeRow(badges: Badge[], maxChars: number): string {
+function badgeRow(badges: Badge[], maxChars: number, height: number): string {
     let used = 0;
     const pills: string[] = [];
     let left = PAD + 4;
-    const top = CARD_HEIGHT - PAD - 14;
+    const top = height - PAD - 14;
     for (const [index, badge] of badges.entries()) {
         const rest = badges.length - index;
         const text = cut(badge.code, maxChars);
