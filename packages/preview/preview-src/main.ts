@@ -158,6 +158,8 @@ function render(tree: KpiTree): void {
     currentTree = tree;
     outlineDrawn = false;
     diagram.setTree(tree);
+    // The cursor may have moved before this tree came (or onto a node it did not have yet).
+    diagram.highlight(lastHighlight && lastHighlight.uri !== '' ? lastHighlight : undefined);
     if (state.view === 'outline') renderOutline();
 }
 
