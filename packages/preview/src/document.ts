@@ -5,7 +5,9 @@
  * diagram from it, and the outline when it is first shown. Two modes: the webview (script and style from the extension's media
  * folder) and a standalone file (both inlined, so the file works anywhere, offline).
  */
+import { countItems, defaultCollapsed, diagramItems, layoutDiagram } from './layout.js';
 import { headerTexts } from './render.js';
+import { renderDiagramSvg } from './svg.js';
 import { createNonce, escapeHtml as e } from './security.js';
 import type { KpiTree } from './tree.js';
 
@@ -67,7 +69,7 @@ ${style}
 </span>
 </header>
 <div id="okr-diagram" class="okr-diagram" tabindex="0" aria-label="${e(w.diagram)}">
-<svg id="okr-diagram-svg" class="okr-diagram-svg" role="tree" aria-label="${e(w.title)}"><g id="okr-viewport"></g></svg>
+<svg id="okr-diagram-svg" class="okr-diagram-svg" role="tree" aria-label="${e(w.title)}"><g id="okr-viewport" transform="translate(16 16) scale(0.8)">${firstDrawing(tree)}</g></svg>
 </div>
 <main id="okr-root" class="okr-outline" hidden></main>
 <script type="application/json" id="okr-tree-data" nonce="${nonce}">${treeData(tree)}</script>
@@ -76,6 +78,15 @@ ${script}
 </html>
 `;
     return { html, nonce };
+}
+
+/** Cards in the page itself, so a small plan shows before the script runs (a webview's script can take seconds on a cold start); the script then draws its own view. */
+const FIRST_DRAWING_UP_TO = 300;
+
+function firstDrawing(tree: KpiTree): string {
+    const items = diagramItems(tree);
+    if (countItems(items) > FIRST_DRAWING_UP_TO) return '';
+    return renderDiagramSvg(tree, layoutDiagram(items, { collapsed: new Set(defaultCollapsed(items)) }), { standalone: false });
 }
 
 /**
