@@ -63,7 +63,7 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         return status;
     }
     if (args.command === 'preview') {
-        await writePreview(loaded, path.resolve(cwd, args.output!));
+        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html');
         return status;
     }
     const rows = kpiRows(loaded);

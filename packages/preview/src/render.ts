@@ -25,6 +25,11 @@ export interface HeaderTexts {
     filterPlaceholder: string;
     collapseAll: string;
     expandAll: string;
+    diagram: string;
+    outline: string;
+    fitToView: string;
+    zoomIn: string;
+    zoomOut: string;
 }
 
 export function headerTexts(tree: KpiTree): HeaderTexts {
@@ -34,7 +39,12 @@ export function headerTexts(tree: KpiTree): HeaderTexts {
         counts: `${tree.counts.kpis} ${w.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`,
         filterPlaceholder: w.filterPlaceholder,
         collapseAll: w.collapseAll,
-        expandAll: w.expandAll
+        expandAll: w.expandAll,
+        diagram: w.diagram,
+        outline: w.outline,
+        fitToView: w.fitToView,
+        zoomIn: w.zoomIn,
+        zoomOut: w.zoomOut
     };
 }
 

@@ -68,6 +68,12 @@ export interface StageView extends NodeBase {
     range: string | null;
     /** `31.7 m²/person/day (Plasterers, 3)`. */
     perPerson: string | null;
+    /**
+     * What flows into this stage's requirement from the next stage: its flow clause as the
+     * engine applied it (`needs 1 lead/call`, `conversion 10–14%`), null for the last stage or
+     * when nothing was derived. The diagram writes it on the edge to the stage.
+     */
+    flow: string | null;
     kpis: KpiView[];
 }
 
@@ -107,6 +113,12 @@ export interface TreeWords {
     notDerived: string;
     collapseAll: string;
     expandAll: string;
+    /** The two views of the preview and the diagram's controls. */
+    diagram: string;
+    outline: string;
+    fitToView: string;
+    zoomIn: string;
+    zoomOut: string;
     statuses: Record<Status, string>;
     kinds: Record<TreeNode['kind'], string>;
 }

@@ -111,7 +111,8 @@ export class Workbench {
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: base })
       .first()
-      .waitFor({ state: 'visible', timeout: 10_000 });
+      // File search is slow on a loaded machine (seen: over 10 s at load average 12 on 2 cores).
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await this.page.keyboard.press('Enter');
     await waitFor(
       async () => (await this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(base),

@@ -109,6 +109,11 @@ export const EN: Catalogue = {
         notDerived: 'not derived',
         collapseAll: 'Collapse all',
         expandAll: 'Expand all',
+        diagram: 'Diagram',
+        outline: 'Outline',
+        fitToView: 'Fit',
+        zoomIn: 'Zoom in',
+        zoomOut: 'Zoom out',
         statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no plan to compare with' },
         kinds: { objective: 'Objective', keyresult: 'Key result', process: 'Process', stage: 'Stage', kpi: 'KPI' }
     },

@@ -129,6 +129,11 @@ export const RU: Catalogue = {
         notDerived: 'не рассчитано',
         collapseAll: 'Свернуть всё',
         expandAll: 'Развернуть всё',
+        diagram: 'Диаграмма',
+        outline: 'Структура',
+        fitToView: 'Вписать',
+        zoomIn: 'Увеличить',
+        zoomOut: 'Уменьшить',
         statuses: { 'on-track': 'в графике', 'at-risk': 'под угрозой', 'off-track': 'срыв плана', none: 'нет плана для сравнения' },
         kinds: { objective: 'Цель', keyresult: 'Ключевой результат', process: 'Процесс', stage: 'Этап', kpi: 'КПЭ' }
     },

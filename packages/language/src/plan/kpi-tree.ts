@@ -3,7 +3,7 @@
  * process → stages (last first) → KPIs, each with its figures already rounded and labelled in
  * the user's language, its latest actual with a status, and badges for the findings on it.
  */
-import { formatNumber, formatPercent, type ActualFigures, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, type Figure, type KpiFigures, type StageFigures } from '@okr-plan/engine';
 import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -146,7 +146,18 @@ class TreeBuilder {
             ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', stage.team === null ? null : this.headcounts.get(stage.team) ?? null, stage.effectiveHeadcount)
             : null;
         const kpis = (this.kpisByStage.get(stage.name) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, id));
-        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, kpis };
+        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, flow: this.flow(stage), kpis };
+    }
+
+    /** The flow clause that carried the next stage's requirement back to this one, in the plan's own keywords. */
+    private flow(stage: StageFigures): string | null {
+        const step = [...stage.steps].reverse().find((candidate): candidate is Extract<DerivationStep, { kind: 'flow' }> => candidate.kind === 'flow');
+        if (!step) return null;
+        // The amount's unit by its label (`m²`), the unit it is per by its name, as the clause says it (`per house`).
+        const label = (name: string | null) => (name === null ? '' : this.plan.unitLabels.get(name) ?? name);
+        if (step.flow === 'conversion') return `conversion ${showFactor(step.factor, 100)}%`;
+        if (step.flow === 'needs') return `needs ${showFactor(step.factor)} ${label(stage.unit)}/${step.fromUnit}`;
+        return `yields ${showFactor(step.factor)} ${label(step.fromUnit)}/${stage.unit ?? ''}`;
     }
 
     private kpi(kpi: KpiFigures, index: number, parent: string): KpiView {
@@ -185,6 +196,13 @@ class TreeBuilder {
     private badges(node: AstNode): Badge[] {
         return this.badgesByNode.get(node) ?? [];
     }
+}
+
+/** A flow factor as written: `1`, or a range `10–14` (times `scale`, 100 for a conversion's percent). */
+function showFactor(factor: Figure, scale = 1): string {
+    const low = formatNumber(factor.low * scale);
+    const high = formatNumber(factor.high * scale);
+    return low === high ? formatNumber(factor.value * scale) : `${low}–${high}`;
 }
 
 function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
