@@ -10,3 +10,5 @@ export * as ast from './generated/ast.js';
 export * from './plan/kpi-tree.js';
 export * from './lsp/kpi-tree-protocol.js';
 export { isSkippedFolder } from './workspace/okr-workspace-manager.js';
+export * from './lsp/checkin-edit.js';
+export * from './lsp/checkin-values.js';
