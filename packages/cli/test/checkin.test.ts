@@ -3,33 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { folderWith, runOkr } from './run-cli.js';
+import { PLAN } from './checkin-plan.js';
 
-export const PLAN = `unit house "houses"
-unit m2 "m²"
-
-team Plasterers { headcount 3 }
-
-objective Deliver {
-  keyresult Houses {
-    target 10 house per month
-    via Construction
-    actual 2026-01 9
-  }
-  keyresult Brand "Be known"
-}
-
-process Construction {
-  stage Plastering { output m2 team Plasterers }
-  stage Handover { output house needs 200 m2 per house }
-}
-
-kpi PlasterRate "Plastered wall per plasterer per day" {
-  of Construction.Plastering
-  per person per day
-  target 30
-  actual 2026-01 28 // from the site log
-}
-`;
 
 const read = (root: string, file = 'plan.okr') => readFileSync(path.join(root, file), 'utf8');
 
