@@ -12,3 +12,5 @@ export * from './lsp/kpi-tree-protocol.js';
 export { isSkippedFolder } from './workspace/okr-workspace-manager.js';
 export * from './lsp/checkin-edit.js';
 export * from './lsp/checkin-values.js';
+export * from './lsp/checkin-words.js';
+export * from './lsp/checkin-protocol.js';

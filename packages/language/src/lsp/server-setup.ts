@@ -5,6 +5,7 @@ import { languageOf } from '../i18n/locale.js';
 import { KpiTreeRequest, PlanChangedNotification } from './kpi-tree-protocol.js';
 import type { OkrServices } from '../okr-module.js';
 import { buildKpiTree } from '../plan/kpi-tree.js';
+import { registerCheckinRequests } from './checkin-requests.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     let canRefreshInlayHints = false;
@@ -22,6 +23,7 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
     });
+    registerCheckinRequests(connection, shared, okr);
     // Turning a kind of inlay hint on or off should show at once, not at the next edit.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'okr' && canRefreshInlayHints) void connection.languages.inlayHint.refresh();
