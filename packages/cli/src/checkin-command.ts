@@ -59,7 +59,7 @@ export async function runImport(args: CliArgs, env: Record<string, string | unde
     }
     const { applied, changed } = await applyEntries(loaded, entries);
     const count = (outcome: string) => applied.filter(entry => entry.outcome === outcome).length;
-    const summary = `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}`;
+    const summary = `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged in ${changed.length} files`;
     if (args.dryRun) {
         stdout.write(changed.map(unifiedDiff).join(''));
         stdout.write(`would have: ${summary}\n`);

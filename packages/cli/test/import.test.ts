@@ -34,7 +34,7 @@ describe('okr import', () => {
         expect(read(root)).toBe(IMPORTED);
         expect(first.stdout).toBe([
             'unchanged plan.okr:26', 'added plan.okr:27', 'added plan.okr:28', 'added plan.okr:11', 'added plan.okr:12',
-            '4 added, 0 updated, 1 unchanged in 1 file', ''
+            '4 added, 0 updated, 1 unchanged in 1 files', ''
         ].join('\n'));
         const second = runOkr(['import', 'actuals.csv'], root);
         expect(second.status).toBe(0);
@@ -112,7 +112,7 @@ describe('okr import', () => {
         expect(run.stdout).toContain('--- a/plan.okr\n+++ b/plan.okr\n@@ -8,6 +8,8 @@');
         expect(run.stdout).toContain('     actual 2026-01 9\n+    actual 2026-02 8\n+    actual 2026-03 10\n   }\n');
         expect(run.stdout).toContain('+  actual 2026-03 31.25\n');
-        expect(run.stdout).toMatch(/\nwould have: 4 added, 0 updated, 1 unchanged in 1 file\n$/);
+        expect(run.stdout).toMatch(/\nwould have: 4 added, 0 updated, 1 unchanged in 1 files\n$/);
         expect(read(root)).toBe(PLAN);
     });
 
