@@ -73,7 +73,7 @@ describe('Record check-in over LSP', () => {
 
     it('refuses an unknown name with the nearest names, and a bad period or value', async () => {
         const unknown = await session.connection.sendRequest(RecordCheckinRequest, { name: 'PlasterRat', period: '2026-03', value: '1' });
-        expect(unknown).toEqual({ ok: false, message: "no KPI or key result 'PlasterRat' in the plan; nearest: PlasterRate" });
+        expect(unknown).toEqual({ ok: false, message: "no KPI or key result 'PlasterRat' in the plan; nearest: PlasterRate, Deliver.Houses, Deliver.Brand" });
         const period = await session.connection.sendRequest(RecordCheckinRequest, { name: 'PlasterRate', period: '2026-13', value: '1' });
         expect(period.ok).toBe(false);
         const value = await session.connection.sendRequest(RecordCheckinRequest, { name: 'PlasterRate', period: '2026-03', value: 'x' });

@@ -73,7 +73,7 @@ describe('okr import', () => {
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain('nothing was written');
-        expect(run.stderr).toContain("bad.csv:4: no KPI or key result 'PlasterRat' in the plan; nearest: PlasterRate");
+        expect(run.stderr).toContain("bad.csv:4: no KPI or key result 'PlasterRat' in the plan; nearest: PlasterRate, ");
         expect(run.stderr).toContain("bad.csv:5: '2026-13' is not a period");
         expect(run.stderr).toContain("bad.csv:6: '-2' is not a value");
         expect(run.stderr).toContain('bad.csv:7: PlasterRate 2026-02 is on lines 2 and 7');

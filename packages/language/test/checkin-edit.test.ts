@@ -146,6 +146,8 @@ describe('values and periods as typed', () => {
         expect(nearestNames('plasterrat', names)[0]).toBe('PlasterRate');
         expect(nearestNames('Deliver.Houzes', names)[0]).toBe('Deliver.Houses');
         expect(nearestNames('houses', names)[0]).toBe('Deliver.Houses');
+        expect(nearestNames('Zzz', names)).toHaveLength(3);
+        expect(nearestNames('Zzz', [])).toEqual([]);
     });
 
     it('proposes the current day, week or month by the time unit', async () => {

@@ -74,7 +74,7 @@ export function currentPeriod(kind: 'day' | 'week' | 'month', today: Date): stri
     return `${weekYear}-W${String(week).padStart(2, '0')}`;
 }
 
-/** Up to `count` of `names` nearest to `wanted` by edit distance, ignoring case; a key result also matches by its own last segment. */
+/** The `count` names nearest to `wanted` by edit distance, ignoring case; a key result also matches by its own last segment. */
 export function nearestNames(wanted: string, names: readonly string[], count = 3): string[] {
     const target = wanted.toLowerCase();
     const scored = names.map(name => {
@@ -82,9 +82,8 @@ export function nearestNames(wanted: string, names: readonly string[], count = 3
         const last = lower.slice(lower.lastIndexOf('.') + 1);
         return { name, distance: Math.min(editDistance(target, lower), editDistance(target, last)) };
     });
-    const limit = Math.max(3, Math.ceil(target.length / 2));
+    // Even a far name helps: it shows how names are spelt in this plan (`Objective.KeyResult`).
     return scored
-        .filter(entry => entry.distance <= limit)
         .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .slice(0, count)
         .map(entry => entry.name);
