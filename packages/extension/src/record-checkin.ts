@@ -21,6 +21,7 @@ const PERIOD = /^\d{4}-(?:\d{2}(?:-\d{2})?|[Ww]\d{2}|[Qq]\d)$/;
 const VALUE = /^\s*(?:\d[\d_ \u00A0]*(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 export async function recordCheckin(client: LanguageClient, args: RecordCheckinArgs = {}): Promise<boolean> {
+    await client.start(); // the same promise while the server is starting; at once when it runs
     let name = args.name;
     let proposed = args.proposedPeriod;
     if (!name) {
