@@ -66,6 +66,17 @@ describe('adding an actual', () => {
         expect(result.text).toBe('unit  m2\n\nkpi K {\n  of P.S\n  target 30\n  actual 2026-W03 31\n}\n\nteam   T\n');
     });
 
+    it('keeps a trailing comment on its line when the block is laid out', async () => {
+        const result = await record('kpi K { target 30 // agreed\n}\n', 'K', { period: '2026-01', value: 5 });
+        expect(result.text).toBe('kpi K {\n  target 30 // agreed\n  actual 2026-01 5\n}\n');
+    });
+
+    it('lays out a one-line key result block at its depth', async () => {
+        const text = 'objective O {\n  keyresult R { target 1 x per month }\n  owner "CEO"\n}\n';
+        const result = await record(text, 'O.R', { period: '2026-01', value: 1 });
+        expect(result.text).toBe('objective O {\n  keyresult R {\n    target 1 x per month\n    actual 2026-01 1\n  }\n  owner "CEO"\n}\n');
+    });
+
     it('fills an empty block', async () => {
         const result = await record('kpi K {}\n', 'K', { period: '2026-01', value: 0 });
         expect(result.text).toBe('kpi K {\n  actual 2026-01 0\n}\n');
