@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { folderWith, runOkr } from './run-cli.js';
 import { PLAN } from './checkin-plan.js';
+import { main } from '../src/main.js';
 
 
 const read = (root: string, file = 'plan.okr') => readFileSync(path.join(root, file), 'utf8');
@@ -49,13 +50,15 @@ describe('okr checkin', () => {
         expect(read(root)).toBe(PLAN);
     });
 
-    it('exits 2 on an invalid period or value, in English and in Russian', () => {
+    it('exits 2 on an invalid period or value, in English and in Russian', async () => {
         const root = folderWith({ 'plan.okr': PLAN });
+        // In-process (the same `main` the bin runs): refusals come before the plan is even loaded.
         for (const [period, value] of [['2026-13', '1'], ['2026-W54', '1'], ['March', '1'], ['2026-02', '-1'], ['2026-02', '10%'], ['2026-02', '1..2'], ['2026-02', 'many']]) {
-            const run = runOkr(['checkin', 'PlasterRate', period, value], root);
-            expect(run.status, `${period} ${value}`).toBe(2);
-            expect(run.stderr).toMatch(/^okr: '.+' is not a (period|value)/);
-            expect(run.stderr).not.toMatch(/NaN|undefined|\n\s+at /);
+            let stderr = '';
+            const status = await main(['checkin', 'PlasterRate', period, value], { LANG: 'C.UTF-8' }, { write: () => true }, { write: (text: string) => (stderr += text) }, root);
+            expect(status, `${period} ${value}`).toBe(2);
+            expect(stderr).toMatch(/^okr: '.+' is not a (period|value)/);
+            expect(stderr).not.toMatch(/NaN|undefined|\n\s+at /);
         }
         const russian = runOkr(['checkin', 'PlasterRate', '2026-02-30', '1'], root, { LANG: 'ru_RU.UTF-8' });
         expect(russian.stderr).toContain('не период');
