@@ -20,6 +20,14 @@ export default {
       await page.keyboard.press('Enter');
       return proposed;
     };
+    // After the last answer: the input box closes, and the command reveals the recorded line.
+    const recordedLine = async (message) => {
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      return waitFor(async () => {
+        const t = await lineText(close.line);
+        return t && t !== '}' ? t : undefined;
+      }, { timeout: 15_000, message });
+    };
     await waitFor(async () => (await wb.inlayHints()).length, { timeout: 30_000, message: 'the server to answer (inlay hints)' });
 
     // From the palette: pick the KPI, then period, value and (empty) cause.
@@ -32,11 +40,7 @@ export default {
     assert(/^\d{4}-\d{2}-\d{2}$/.test(proposed), `a per-day KPI proposes today's date, not "${proposed}"`);
     await answer('PlasterRate 2026-03', '29,5');
     await answer('PlasterRate 2026-03', '');
-    await wb.goTo(close.line);
-    const added = await waitFor(async () => {
-      const t = await lineText(close.line);
-      return t && t !== '}' ? t : undefined;
-    }, { timeout: 10_000, message: `the new actual on line ${close.line}` });
+    const added = await recordedLine(`the new actual on line ${close.line}`);
     await wb.screenshot('recorded');
     assert(added === 'actual 2026-03 29.5', `line ${close.line} reads "${added}"`);
     await wb.press('Control+Z');
@@ -57,11 +61,7 @@ export default {
     await answer('Record Check-in: PlasterRate', '2026-04');
     await answer('PlasterRate 2026-04', '30');
     await answer('PlasterRate 2026-04', 'new mixer');
-    await wb.goTo(close.line);
-    const fromLens = await waitFor(async () => {
-      const t = await lineText(close.line);
-      return t && t !== '}' ? t : undefined;
-    }, { timeout: 10_000, message: `the actual from the lens on line ${close.line}` });
+    const fromLens = await recordedLine(`the actual from the lens on line ${close.line}`);
     await wb.screenshot('lens-recorded');
     assert(fromLens === 'actual 2026-04 30 cause "new mixer"', `line ${close.line} reads "${fromLens}"`);
     await wb.press('Control+Z');
