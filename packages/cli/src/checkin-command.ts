@@ -45,7 +45,8 @@ export async function runImport(args: CliArgs, env: Record<string, string | unde
         bytes = await fs.readFile(path.resolve(cwd, csvFile));
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        return refuse(stderr, words.csvUnreadable(csvFile, code === 'ENOENT' ? 'no such file' : (error as Error).message));
+        const reason = code === 'ENOENT' ? words.noSuchFile : code === 'EISDIR' ? words.isFolder : (error as Error).message;
+        return refuse(stderr, words.csvUnreadable(csvFile, reason));
     }
     const text = decodeText(bytes);
     if (text === undefined) return refuse(stderr, words.csvNotUtf8(csvFile));

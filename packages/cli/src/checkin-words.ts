@@ -8,6 +8,8 @@ import { checkinProblemWords, type CheckinProblemWords, type Language } from '@o
 
 export interface CheckinWords extends CheckinProblemWords {
     csvUnreadable(file: string, reason: string): string;
+    noSuchFile: string;
+    isFolder: string;
     csvNotUtf8(file: string): string;
     csvEmpty(file: string): string;
     csvMissingColumns(file: string, columns: string[]): string;
@@ -21,6 +23,8 @@ type CsvWords = Omit<CheckinWords, keyof CheckinProblemWords>;
 
 const EN: CsvWords = {
     csvUnreadable: (file, reason) => `cannot read '${file}': ${reason}`,
+    noSuchFile: 'no such file',
+    isFolder: 'it is a folder; name the CSV file',
     csvNotUtf8: file => `${file} is not UTF-8 text: save it as CSV UTF-8`,
     csvEmpty: file => `${file} is empty: the first line must name the columns name, period, value (and cause)`,
     csvMissingColumns: (file, columns) => `${file}:1: no column ${columns.join(', ')} in the header: the first line must name the columns name, period, value (and optionally cause)`,
@@ -32,6 +36,8 @@ const EN: CsvWords = {
 
 const RU: CsvWords = {
     csvUnreadable: (file, reason) => `не удаётся прочитать '${file}': ${reason}`,
+    noSuchFile: 'нет такого файла',
+    isFolder: 'это папка; укажите файл CSV',
     csvNotUtf8: file => `${file} — не текст в UTF-8: сохраните его как CSV UTF-8`,
     csvEmpty: file => `${file} пуст: первая строка должна называть столбцы name, period, value (и cause)`,
     csvMissingColumns: (file, columns) => `${file}:1: в заголовке нет столбца ${columns.join(', ')}: первая строка должна называть столбцы name, period, value (и, если нужно, cause)`,
