@@ -128,7 +128,7 @@ describe('okr import', () => {
 
         const child = spawn(process.execPath, [OKR_BIN, 'import', 'rows.csv'], { cwd: root, env: { PATH: process.env.PATH ?? '', OKR_TEST_PAUSE_BETWEEN_FILES: '60000' } });
         const exited = new Promise<NodeJS.Signals | null>(resolve => child.on('exit', (_code, signal) => resolve(signal)));
-        const deadline = Date.now() + 25_000;
+        const deadline = Date.now() + 60_000;
         while (read(root, 'a.okr') === files['a.okr'] && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
         child.kill('SIGKILL');
         expect(await exited).toBe('SIGKILL');
@@ -142,5 +142,5 @@ describe('okr import', () => {
         // The next import finishes the job.
         expect(runOkr(['import', 'rows.csv'], root).stdout).toMatch(/\n2 added, 0 updated, 1 unchanged in 2 files\n$/);
         for (const file of Object.keys(files)) expect(read(root, file)).toBe(newText(file));
-    });
+    }, 120_000);
 });
