@@ -3,9 +3,12 @@
  * existing period is updated, blocks created and laid out, comments kept, values and periods written.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createOkrServices } from '../src/okr-module.js';
-import { computeCheckinEdit, locateCheckinTargets, proposedCheckinPeriod, type CheckinEntry } from '../src/lsp/checkin-edit.js';
+import { checkinTargetNames, computeCheckinEdit, locateCheckinTargets, proposedCheckinPeriod, type CheckinEntry } from '../src/lsp/checkin-edit.js';
 import { canonicalPeriod, currentPeriod, formatCheckinValue, nearestNames, parseCheckinValue, quoteCause } from '../src/lsp/checkin-values.js';
 
 const services = createOkrServices(EmptyFileSystem).Okr;
@@ -169,5 +172,21 @@ describe('values and periods as typed', () => {
         const propose = (name: string) => proposedCheckinPeriod(locateCheckinTargets([document], name)[0].target, today);
         expect([propose('D'), propose('W'), propose('M'), propose('O.R'), propose('O.Q')]).toEqual(['2026-01-01', '2026-W01', '2026-01', '2026-W01', '2026-01']);
         expect(currentPeriod('week', new Date(2027, 0, 1))).toBe('2026-W53');
+    });
+});
+
+describe('in the formatter\'s layout', () => {
+    const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+    const files = readdirSync(examples, { recursive: true, encoding: 'utf8' }).filter(file => file.endsWith('.okr'));
+
+    it.each(files)('adding to every KPI and key result of %s leaves a file the formatter does not change', async file => {
+        let text = readFileSync(join(examples, file), 'utf8');
+        const names = checkinTargetNames([services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///checkin/${id++}.okr`))]);
+        expect(names.length).toBeGreaterThan(0);
+        for (const name of names) text = (await record(text, name, { period: '2031-12', value: 1.5, cause: 'x' })).text;
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///checkin/${id++}.okr`));
+        const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+        expect(TextDocument.applyEdits(document.textDocument, edits)).toBe(text);
+        expect(text.match(/actual 2031-12 1\.5 cause "x"/g)).toHaveLength(names.length);
     });
 });
