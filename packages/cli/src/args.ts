@@ -1,6 +1,6 @@
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
-export type Command = 'check' | 'kpis' | 'preview';
+export type Command = 'check' | 'kpis' | 'preview' | 'checkin' | 'import';
 
 export interface CliArgs {
     command: Command;
@@ -10,6 +10,12 @@ export interface CliArgs {
     output?: string;
     /** Print the stack of an internal error (a bug in okr). */
     debug?: boolean;
+    /** `checkin`: `--cause TEXT` (may be empty). */
+    cause?: string;
+    /** `import`: `--dry-run`. */
+    dryRun?: boolean;
+    /** `checkin NAME PERIOD VALUE`, `import FILE.csv`: the words before the paths. */
+    operands: string[];
 }
 
 export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -17,7 +23,15 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { k
 export const FORMATS: Record<Command, readonly string[]> = {
     check: ['text', 'json', 'sarif'],
     kpis: ['text', 'json', 'csv', 'markdown'],
-    preview: ['html', 'svg']
+    preview: ['html', 'svg'],
+    checkin: [],
+    import: []
+};
+
+/** How many words before the paths a command takes. */
+const OPERANDS: Partial<Record<Command, { count: number; usage: string }>> = {
+    checkin: { count: 3, usage: 'okr checkin NAME PERIOD VALUE [--cause TEXT] [paths…]' },
+    import: { count: 1, usage: 'okr import FILE.csv [paths…] [--dry-run]' }
 };
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -25,30 +39,42 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (command === undefined) return { kind: 'usage-error', message: 'no command given' };
     if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
     if (command === '--version' || command === '-v') return { kind: 'version' };
-    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis or preview)` };
-    const args: CliArgs = { command: command as Command, paths: [] };
+    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis, preview, checkin or import)` };
+    const args: CliArgs = { command: command as Command, paths: [], operands: [] };
+    const words: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
         if (flag === '--help' || flag === '-h') return { kind: 'help' };
         if (flag === '--debug') {
             args.debug = true;
-            continue;
-        }
-        if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
+        } else if (flag === '--cause' && args.command === 'checkin') {
+            const value = inline ?? rest[++i];
+            if (value === undefined) return { kind: 'usage-error', message: '--cause needs a text (--cause "" writes an empty cause)' };
+            args.cause = value;
+        } else if (flag === '--dry-run' && args.command === 'import') {
+            args.dryRun = true;
+        } else if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
             const value = inline ?? rest[++i];
             if (value === undefined || value === '') return { kind: 'usage-error', message: `${flag} needs a value` };
             if (flag === '--format' || flag === '-f') args.format = value;
             else args.output = value;
         } else if (arg === '--') {
-            args.paths.push(...rest.slice(i + 1));
+            words.push(...rest.slice(i + 1));
             break;
-        } else if (arg.startsWith('-') && arg !== '-') {
+        } else if (arg.startsWith('-') && arg !== '-' && !/^-[0-9.]/.test(arg)) { // `-5` is a (bad) value, not an option
             return { kind: 'usage-error', message: `unknown option '${arg}'` };
         } else {
-            args.paths.push(arg);
+            words.push(arg);
         }
     }
+    const operands = OPERANDS[args.command];
+    if (operands) {
+        if (words.length < operands.count) return { kind: 'usage-error', message: `${args.command} needs ${operands.count === 1 ? 'a CSV file' : 'a name, a period and a value'}: ${operands.usage}` };
+        args.operands = words.slice(0, operands.count);
+        if (args.format !== undefined) return { kind: 'usage-error', message: `--format is not an option of '${args.command}'` };
+    }
+    args.paths = words.slice(operands?.count ?? 0);
     if (args.format !== undefined && !FORMATS[args.command].includes(args.format)) {
         return { kind: 'usage-error', message: `'${args.format}' is not a format of '${args.command}' (use ${FORMATS[args.command].join(', ')})` };
     }
@@ -67,6 +93,12 @@ Commands:
   preview [paths…] -o FILE.html | -o FILE.svg
                    write the KPI tree as one self-contained HTML file (diagram
                    and outline), or as the diagram alone in an SVG file
+  checkin NAME PERIOD VALUE [--cause TEXT] [paths…]
+                   record an actual of a KPI or a key result (Objective.KeyResult):
+                   add 'actual PERIOD VALUE', or update the one of that period
+  import FILE.csv [paths…] [--dry-run]
+                   record every row of a CSV (columns name, period, value, cause);
+                   nothing is written when a row is bad
 
 Options:
   --format, -f     check: text (default), json, sarif
@@ -74,8 +106,11 @@ Options:
                    preview: html (default), svg (default for FILE.svg)
   --output, -o     the file 'preview' writes
   --debug          show the stack of an internal error (to report a bug)
+  --cause TEXT     checkin: the cause written with the actual
+  --dry-run        import: write nothing, print the diff of what would change
   --help, -h       show this help
   --version, -v    show the version
 
-Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error.
+Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error
+(checkin, import: 0 recorded, 2 nothing written).
 Messages are in Russian when LC_ALL, LC_MESSAGES or LANG says ru.`;

@@ -7,6 +7,7 @@ import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText, stageBlockers } fro
 import { loadPlan, NoPlanFoundError, UnreadablePathError } from './plan-loader.js';
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
+import { runCheckin, runImport } from './checkin-command.js';
 import * as path from 'node:path';
 
 export interface Output {
@@ -34,6 +35,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     const debug = parsed.args.debug === true || !!env.OKR_DEBUG;
     try {
+        const { command } = parsed.args;
+        if (command === 'checkin' || command === 'import') {
+            const language = languageFromEnvironment(env);
+            return await (command === 'checkin' ? runCheckin : runImport)(parsed.args, env, stdout, stderr, cwd, language);
+        }
         return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
     } catch (error) {
         if (error instanceof UnreadablePathError || error instanceof NoPlanFoundError) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { KpiPreviewManager, PREVIEW_VIEW_TYPE } from './preview/preview-manager.js';
+import { recordCheckin, type RecordCheckinArgs } from './record-checkin.js';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('okr.showPreviewToSide', () => previews.show(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('okr.exportSvg', () => previews.exportDiagram('svg')),
         vscode.commands.registerCommand('okr.exportPng', () => previews.exportDiagram('png')),
+        vscode.commands.registerCommand('okr.recordCheckin', (args?: RecordCheckinArgs) => recordCheckin(client!, args)),
         vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
         vscode.workspace.onDidChangeConfiguration(event => {
             if (event.affectsConfiguration('okr.locale')) void offerReload();
