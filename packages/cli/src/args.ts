@@ -1,3 +1,5 @@
+import type { Language } from '@okr-plan/language';
+import { usageWords } from './usage-words.js';
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
 export type Command = 'check' | 'kpis' | 'preview' | 'checkin' | 'import';
@@ -34,12 +36,14 @@ const OPERANDS: Partial<Record<Command, { count: number; usage: string }>> = {
     import: { count: 1, usage: 'okr import FILE.csv [paths…] [--dry-run]' }
 };
 
-export function parseArgs(argv: string[]): ParsedArgs {
+/** Parses the command line; usage errors are worded in `language`. */
+export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs {
+    const say = usageWords(language);
     const [command, ...rest] = argv;
-    if (command === undefined) return { kind: 'usage-error', message: 'no command given' };
+    if (command === undefined) return { kind: 'usage-error', message: say.noCommand };
     if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
     if (command === '--version' || command === '-v') return { kind: 'version' };
-    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis, preview, checkin or import)` };
+    if (!(command in FORMATS)) return { kind: 'usage-error', message: say.unknownCommand(command, Object.keys(FORMATS).join(', ')) };
     const args: CliArgs = { command: command as Command, paths: [], operands: [] };
     const words: string[] = [];
     for (let i = 0; i < rest.length; i++) {
@@ -50,67 +54,40 @@ export function parseArgs(argv: string[]): ParsedArgs {
             args.debug = true;
         } else if (flag === '--cause' && args.command === 'checkin') {
             const value = inline ?? rest[++i];
-            if (value === undefined) return { kind: 'usage-error', message: '--cause needs a text (--cause "" writes an empty cause)' };
+            if (value === undefined) return { kind: 'usage-error', message: say.causeNeedsText };
             args.cause = value;
         } else if (flag === '--dry-run' && args.command === 'import') {
             args.dryRun = true;
         } else if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
             const value = inline ?? rest[++i];
-            if (value === undefined || value === '') return { kind: 'usage-error', message: `${flag} needs a value` };
+            if (value === undefined || value === '') return { kind: 'usage-error', message: say.needsValue(flag) };
             if (flag === '--format' || flag === '-f') args.format = value;
             else args.output = value;
         } else if (arg === '--') {
             words.push(...rest.slice(i + 1));
             break;
         } else if (arg.startsWith('-') && arg !== '-' && !/^-[0-9.]/.test(arg)) { // `-5` is a (bad) value, not an option
-            return { kind: 'usage-error', message: `unknown option '${arg}'` };
+            return { kind: 'usage-error', message: say.unknownOption(arg) };
         } else {
             words.push(arg);
         }
     }
     const operands = OPERANDS[args.command];
     if (operands) {
-        if (words.length < operands.count) return { kind: 'usage-error', message: `${args.command} needs ${operands.count === 1 ? 'a CSV file' : 'a name, a period and a value'}: ${operands.usage}` };
+        if (words.length < operands.count) return { kind: 'usage-error', message: say.needsOperands(args.command, operands.count === 1, operands.usage) };
         args.operands = words.slice(0, operands.count);
-        if (args.format !== undefined) return { kind: 'usage-error', message: `--format is not an option of '${args.command}'` };
+        if (args.format !== undefined) return { kind: 'usage-error', message: say.noFormatOption(args.command) };
     }
     args.paths = words.slice(operands?.count ?? 0);
     if (args.format !== undefined && !FORMATS[args.command].includes(args.format)) {
-        return { kind: 'usage-error', message: `'${args.format}' is not a format of '${args.command}' (use ${FORMATS[args.command].join(', ')})` };
+        return { kind: 'usage-error', message: say.notAFormat(args.format, args.command, FORMATS[args.command].join(', ')) };
     }
-    if (args.command === 'preview' && !args.output) return { kind: 'usage-error', message: 'preview needs an output file: okr preview <paths…> -o tree.html' };
+    if (args.command === 'preview' && !args.output) return { kind: 'usage-error', message: say.previewNeedsOutput };
     // `-o tree.svg` says the format as well as --format svg does.
     if (args.command === 'preview' && args.format === undefined) args.format = /\.svg$/i.test(args.output!) ? 'svg' : 'html';
-    if (args.command !== 'preview' && args.output) return { kind: 'usage-error', message: "-o is only for 'okr preview'" };
+    if (args.command !== 'preview' && args.output) return { kind: 'usage-error', message: say.outputOnlyForPreview };
     return { kind: 'run', args };
 }
 
-export const USAGE = `Usage: okr <command> [paths…] [options]
-
-Commands:
-  check [paths…]   parse and validate every .okr file under the paths (default: .)
-  kpis [paths…]    print the KPIs and stage requirements derived from the plan
-  preview [paths…] -o FILE.html | -o FILE.svg
-                   write the KPI tree as one self-contained HTML file (diagram
-                   and outline), or as the diagram alone in an SVG file
-  checkin NAME PERIOD VALUE [--cause TEXT] [paths…]
-                   record an actual of a KPI or a key result (Objective.KeyResult):
-                   add 'actual PERIOD VALUE', or update the one of that period
-  import FILE.csv [paths…] [--dry-run]
-                   record every row of a CSV (columns name, period, value, cause);
-                   nothing is written when a row is bad
-
-Options:
-  --format, -f     check: text (default), json, sarif
-                   kpis:  text (default), json, csv, markdown
-                   preview: html (default), svg (default for FILE.svg)
-  --output, -o     the file 'preview' writes
-  --debug          show the stack of an internal error (to report a bug)
-  --cause TEXT     checkin: the cause written with the actual
-  --dry-run        import: write nothing, print the diff of what would change
-  --help, -h       show this help
-  --version, -v    show the version
-
-Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error
-(checkin, import: 0 recorded, 2 nothing written).
-Messages are in Russian when LC_ALL, LC_MESSAGES or LANG says ru.`;
+/** The help text (`okr --help`), in English. */
+export const USAGE = usageWords('en').usage;

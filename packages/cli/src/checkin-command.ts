@@ -129,7 +129,7 @@ async function writeFiles(changed: ChangedFile[], env: Record<string, string | u
     for (const [index, change] of changed.entries()) {
         if (index > 0 && pause > 0) await new Promise(resolve => setTimeout(resolve, pause));
         await writeAtomically(change.path, change.after).catch((error: Error) => {
-            throw new UnreadablePathError(change.file, error.message, 'write');
+            throw new UnreadablePathError(change.file, error.message, 'write', error);
         });
     }
 }
