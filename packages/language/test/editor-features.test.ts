@@ -150,8 +150,8 @@ describe('quick fixes', () => {
         const [diagnostic] = workspace.withCode('kpi-behind-plan', 'plan.okr');
         const actions = await fixes(workspace, 'plan.okr', diagnostic);
         expect(actions.map(action => action.title)).toEqual([
-            "Add people: raise Plasterers's headcount to 4 (what the actual pace needs), and the KPI target to 24",
-            "Adjust the plan: lower Deliver.Houses's target to 8.4 (what the actual pace gives)",
+            "Add people: raise Plasterers' headcount to 4 (what the actual pace needs), and the KPI target to 24",
+            "Adjust the plan: lower Deliver.Houses' target to 8.4 (what the actual pace gives)",
             'Analyse the causes: record why with cause ""'
         ]);
         const [raise, lower, cause] = actions.map(action => apply(workspace, action));
@@ -175,7 +175,7 @@ describe('quick fixes', () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING.replace('capacity 40 m2 per day', 'capacity 20 m2 per day') });
         const [diagnostic] = workspace.withCode('over-capacity');
         const [action] = await fixes(workspace, 'plan.okr', diagnostic);
-        expect(action.title).toBe("Raise Plasterers's headcount to 5 (what the capacity allows)");
+        expect(action.title).toBe("Raise Plasterers' headcount to 5 (what the capacity allows)");
         const fixed = apply(workspace, action)['plan.okr'];
         expect((await buildWorkspace({ 'plan.okr': fixed })).withCode('over-capacity')).toEqual([]);
     });

@@ -50,6 +50,12 @@ describe('one mistake, one error', () => {
         expect(workspace.withCode('parse-error').map(d => d.message)).toEqual(['Syntax error: `zzzzz` has no meaning in a process: write `stage`, `nonstandard` or `owner`.']);
     });
 
+    it('a name declared twice says where the other declaration is', async () => {
+        const workspace = await buildWorkspace({ 'a.okr': PLASTERING, 'b.okr': '\nteam Plasterers { headcount 2 }\n' });
+        expect(workspace.withCode('duplicate-name', 'a.okr')[0].message).toContain("'Plasterers' is declared 2 times (also at b.okr:2)");
+        expect(workspace.withCode('duplicate-name', 'b.okr')[0].message).toContain('(also at a.okr:9)');
+    });
+
     it('offers the nearest declared name as a quick fix for an unresolved reference', async () => {
         const workspace = await buildWorkspace(PLASTERING.replace('of Construction.Plastering', 'of Construction.Plasterin'));
         const [diagnostic] = workspace.withCode('linking-error');
@@ -93,7 +99,7 @@ const SAMPLES: { [C in PlanFindingCode]: PlanFindingArgs[C][] } = {
     'kpi-needs-team': [{ kpi: 'K', stage: 'P.S' }],
     'over-capacity': [{ stage: 'P.S', team: 'T', perPerson: 47.6, capacity: 40, per: 'day', headcount: 2, neededHeadcount: 1 }, { stage: 'P.S', team: 'T', perPerson: 47.6, capacity: 40, per: 'day', headcount: 2, neededHeadcount: 5 }],
     'team-over-allocated': [{ team: 'T', totalShare: 1.2, stageCount: 2 }],
-    'duplicate-name': [1, 2, 3, 5, 11, 21, 22].map(count => ({ name: 'X', count })),
+    'duplicate-name': [1, 2, 3, 5, 11, 21, 22].map(count => ({ name: 'X', count, others: 'a.okr:3' })),
     'duplicate-calendar': [{ first: 'a.okr:1' }],
     'duplicate-policy': [{ first: 'a.okr:1' }],
     'duplicate-clause': [{ clause: 'flow' }, { clause: 'output' }],
@@ -120,12 +126,12 @@ describe('every catalogue message with sample arguments', () => {
 
     it('uses the plural forms of each language', () => {
         const messages = new Messages();
-        const duplicate = (count: number) => messages.finding({ code: 'duplicate-name', severity: 'error', site: undefined as never, args: { name: 'X', count } });
+        const duplicate = (count: number) => messages.finding({ code: 'duplicate-name', severity: 'error', site: undefined as never, args: { name: 'X', count, others: 'b.okr:7' } });
         expect(duplicate(2)).toContain('declared 2 times');
         messages.language = 'ru';
         expect(duplicate(2)).toContain('объявлено 2 раза');
         expect(duplicate(5)).toContain('объявлено 5 раз');
-        expect(duplicate(21)).toContain('объявлено 21 раз:');
+        expect(duplicate(21)).toContain('объявлено 21 раз (ещё в b.okr:7)');
         expect(duplicate(22)).toContain('объявлено 22 раза');
     });
 });

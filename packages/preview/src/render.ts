@@ -36,7 +36,7 @@ export function headerTexts(tree: KpiTree): HeaderTexts {
     const w = tree.words;
     return {
         title: w.title,
-        counts: `${tree.counts.kpis} ${w.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`,
+        counts: `${tree.counts.kpis} ${w.kpiCount[new Intl.PluralRules(tree.language).select(tree.counts.kpis)] ?? w.kpiCount.other} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`,
         filterPlaceholder: w.filterPlaceholder,
         collapseAll: w.collapseAll,
         expandAll: w.expandAll,

@@ -112,6 +112,8 @@ export interface TreeWords {
     unlinkedProcesses: string;
     kpisWithoutProcess: string;
     planFindings: string;
+    /** "1 KPI", "5 KPIs": the header's count, by CLDR plural category (`other` at least). */
+    kpiCount: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
     target: string;
     suggestedTarget: string;
     latestActual: string;

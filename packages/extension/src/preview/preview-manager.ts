@@ -229,6 +229,7 @@ function emptyTree(): KpiTree {
             unlinkedProcesses: '',
             kpisWithoutProcess: '',
             planFindings: '',
+            kpiCount: { other: 'KPI' },
             target: '',
             suggestedTarget: '',
             latestActual: '',

@@ -121,7 +121,7 @@ export const EN_FINDINGS: FindingMessages = {
         `Each person would need ${f.num(a.perPerson)} ${f.unit(a.unit)} per ${a.per}, over the capacity of ${f.num(a.capacity)}` +
         (a.neededHeadcount === undefined ? '.' : `: the stage needs ${f.num(a.neededHeadcount)} ${plural('en', a.neededHeadcount, { one: 'person', other: 'people' })} (now ${f.num(a.headcount)}).`),
     'team-over-allocated': (a, f) => `Team '${a.team}' is given ${f.pct(a.totalShare)} of its time across stages: lower the shares to 100% in all.`,
-    'duplicate-name': a => `'${a.name}' is declared ${times(a.count)}: names are shared by every .okr file of the workspace. Rename all but one.`,
+    'duplicate-name': a => `'${a.name}' is declared ${times(a.count)} (also at ${a.others}): names are shared by every .okr file of the workspace. Rename all but one.`,
     'duplicate-calendar': a => `A second calendar: only the first one (${a.first}) is used. Merge them into one.`,
     'duplicate-policy': a => `A second policy: only the first one (${a.first}) is used. Merge them into one.`,
     'duplicate-clause': a => a.clause === 'flow'

@@ -106,6 +106,7 @@ export const EN: Catalogue = {
         unlinkedProcesses: 'Processes no key result goes via',
         kpisWithoutProcess: 'KPIs without a process',
         planFindings: 'Other problems of the plan',
+        kpiCount: { one: 'KPI', other: 'KPIs' },
         target: 'target',
         suggestedTarget: 'set',
         latestActual: 'actual',

@@ -124,7 +124,7 @@ export const RU_FINDINGS: FindingMessages = {
         `Каждому исполнителю пришлось бы делать ${f.num(a.perPerson)} ${f.unit(a.unit)} ${PER[a.per]}, больше мощности ${f.num(a.capacity)}` +
         (a.neededHeadcount === undefined ? '.' : `: на этапе нужно ${f.num(a.neededHeadcount)} ${people(a.neededHeadcount)} (сейчас ${f.num(a.headcount)}).`),
     'team-over-allocated': (a, f) => `Команде «${a.team}» распределено ${f.pct(a.totalShare)} времени по этапам: уменьшите доли до 100% в сумме.`,
-    'duplicate-name': a => `Имя «${a.name}» объявлено ${times(a.count)}: имена общие для всех .okr-файлов рабочей области. Переименуйте все, кроме одного.`,
+    'duplicate-name': a => `Имя «${a.name}» объявлено ${times(a.count)} (ещё в ${a.others}): имена общие для всех .okr-файлов рабочей области. Переименуйте все, кроме одного.`,
     'duplicate-calendar': a => `Второй календарь: используется только первый (${a.first}). Объедините их в один.`,
     'duplicate-policy': a => `Вторая политика: используется только первая (${a.first}). Объедините их в одну.`,
     'duplicate-clause': a => a.clause === 'flow'

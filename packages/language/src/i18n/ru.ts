@@ -123,6 +123,7 @@ export const RU: Catalogue = {
         unlinkedProcesses: 'Процессы, через которые не идёт ни один ключевой результат',
         kpisWithoutProcess: 'КПЭ без процесса',
         planFindings: 'Другие проблемы плана',
+        kpiCount: { other: 'КПЭ' },
         target: 'цель',
         suggestedTarget: 'установить',
         latestActual: 'факт',

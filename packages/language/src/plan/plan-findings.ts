@@ -22,8 +22,8 @@ export interface LanguageFindingArgs {
      * parser and are worded by the document validator.)
      */
     'parse-error': { word: string; block: UnknownWordBlock; keywords: string; suggestion?: string };
-    /** count: how many declarations share the name. */
-    'duplicate-name': { name: string; count: number };
+    /** count: how many declarations share the name; others: `file.okr:LINE` of the other declarations. */
+    'duplicate-name': { name: string; count: number; others: string };
     /** first: `file.okr:LINE` of the block in force. */
     'duplicate-calendar': { first: string };
     'duplicate-policy': { first: string };

@@ -118,7 +118,8 @@ export class PlanWorkspace {
         for (const [name, list] of declarations) {
             if (list.length < 2) continue;
             for (const declared of list) {
-                findings.push({ code: 'duplicate-name', severity: 'error', site: { node: declared.node, property: 'name' }, args: { name, count: list.length } });
+                const others = list.filter(other => other !== declared).map(other => locationOf(other.node)).join(', ');
+                findings.push({ code: 'duplicate-name', severity: 'error', site: { node: declared.node, property: 'name' }, args: { name, count: list.length, others } });
             }
         }
         const calendars = fragments.flatMap(fragment => fragment.calendars);
