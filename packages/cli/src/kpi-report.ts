@@ -2,7 +2,7 @@
  * `okr kpis` output. JSON and CSV carry unrounded numbers and unit names; text and Markdown round
  * to three significant digits and show unit labels (spec §6).
  */
-import { formatNumber, formatPercent, type Figure, type KpiFigures, type StageFigures, type Status } from '@okr-plan/engine';
+import { formatNumber, formatPercent, type Figure, type KpiFigures, type ResolvedCalendar, type StageFigures, type Status } from '@okr-plan/engine';
 import type { Messages } from '@okr-plan/language';
 import { AstUtils } from 'langium';
 import { blockedNote, blockersOf, type Blocker } from './blockers.js';
@@ -89,14 +89,14 @@ interface DisplayRow {
 
 const STATUS_COLOUR: Record<Status, keyof Palette> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red', none: 'dim' };
 
-function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, string>): DisplayRow[] {
+function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, string>, calendar?: ResolvedCalendar): DisplayRow[] {
     return rows.map(({ figures: kpi, blockedBy }) => {
         const unit = kpi.outputUnit === null ? '' : ' ' + messages.rateUnit(labels.get(kpi.outputUnit) ?? kpi.outputUnit, kpi.perPerson, kpi.timeUnit);
         const latest = kpi.latestActual;
         return {
             name: kpi.name,
             stage: kpi.stage ?? '—',
-            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages, labels)}` : `—${blockedNote(blockedBy, messages.reportWords())}`,
+            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages, labels, calendar)}` : `—${blockedNote(blockedBy, messages.reportWords())}`,
             range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
             target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
             actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
@@ -107,8 +107,8 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
 }
 
 /** " (1 article every 2 weeks)" for a rate below one per time unit, else ''. */
-function everyPhrase(kpi: KpiFigures, messages: Messages, labels: ReadonlyMap<string, string>): string {
-    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, labels) : undefined;
+function everyPhrase(kpi: KpiFigures, messages: Messages, labels: ReadonlyMap<string, string>, calendar?: ResolvedCalendar): string {
+    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, labels, calendar) : undefined;
     return phrase ? ` (${phrase})` : '';
 }
 
@@ -124,10 +124,10 @@ function stageCells(stage: StageFigures, messages: Messages, labels: Map<string,
     return [stage.name, perMonth, range, perPerson];
 }
 
-export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean, blocked: Map<string, Blocker[]> = new Map()): string {
+export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean, blocked: Map<string, Blocker[]> = new Map(), calendar?: ResolvedCalendar): string {
     const words = messages.reportWords();
     const out: string[] = [];
-    const kpiTable = displayRows(rows, messages, labels).map(row => [
+    const kpiTable = displayRows(rows, messages, labels, calendar).map(row => [
         paint(colour, 'bold', row.name),
         row.stage,
         row.derived,
@@ -143,7 +143,7 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
     return out.join('\n') + '\n';
 }
 
-export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, blocked: Map<string, Blocker[]> = new Map()): string {
+export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, blocked: Map<string, Blocker[]> = new Map(), calendar?: ResolvedCalendar): string {
     const words = messages.reportWords();
     const escape = (text: string) => text.replace(/\|/g, '\\|');
     const md = (header: string[], body: string[][]) => [
@@ -151,7 +151,7 @@ export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: M
         `| ${header.map(() => '---').join(' | ')} |`,
         ...body.map(cells => `| ${cells.map(escape).join(' | ')} |`)
     ];
-    const kpiBody = displayRows(rows, messages, labels).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation)]);
+    const kpiBody = displayRows(rows, messages, labels, calendar).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation)]);
     return [
         `## ${words.kpis}`,
         '',

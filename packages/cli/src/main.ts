@@ -85,8 +85,8 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
     switch (args.format ?? 'text') {
         case 'json': stdout.write(kpisJson(rows, stages, blocked)); break;
         case 'csv': stdout.write(kpisCsv(rows)); break;
-        case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels, blocked)); break;
-        default: stdout.write(kpisText(rows, stages, messages, labels, colour, blocked));
+        case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels, blocked, loaded.plan.analysis.calendar)); break;
+        default: stdout.write(kpisText(rows, stages, messages, labels, colour, blocked, loaded.plan.analysis.calendar));
     }
     return status;
 }

@@ -2,6 +2,9 @@
  * Display helpers shared by the CLI's text output, hovers and inlay hints. Numbers shown to
  * people have at most three significant digits and never read NaN, Infinity or undefined.
  */
+import type { ResolvedCalendar } from './analysis.js';
+import { DEFAULT_CALENDAR, workingDays } from './calendar.js';
+import type { TimeUnit } from './model.js';
 
 /** What a format function shows for a number that is not finite. */
 export const NOT_A_NUMBER = '—';
@@ -63,6 +66,23 @@ export function everyN(ratePerUnit: number): number | null {
     if (!Number.isFinite(ratePerUnit) || ratePerUnit <= 0 || ratePerUnit >= 1) return null;
     const n = 1 / ratePerUnit;
     return Number.isFinite(n) ? n : null;
+}
+
+/** The next smaller time unit, for "1 every N" when N would be below 2 (1 every 1.05 weeks → 1 every 5.25 days). */
+const SMALLER: Partial<Record<TimeUnit, TimeUnit>> = { week: 'day', month: 'week', quarter: 'month', year: 'quarter' };
+
+/**
+ * "1 every N time units" for a rate below one per `unit`, in a unit small enough that N is at
+ * least 2 where a smaller one exists: 0.5/week → every 2 weeks; 0.952/week → every 5.25 days.
+ */
+export function everyInterval(ratePerUnit: number, unit: TimeUnit, calendar: Partial<ResolvedCalendar> = DEFAULT_CALENDAR): { n: number; unit: TimeUnit } | null {
+    let n = everyN(ratePerUnit);
+    let shown = unit;
+    for (let smaller = SMALLER[shown]; n !== null && n < 2 && smaller; smaller = SMALLER[shown]) {
+        n = (n * workingDays(shown, calendar)) / workingDays(smaller, calendar);
+        shown = smaller;
+    }
+    return n === null || !Number.isFinite(n) ? null : { n, unit: shown };
 }
 
 /** x × 10^power, multiplying or dividing by exact powers of ten, in two steps where one would overflow. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyN, formatNumber, formatPercent, NOT_A_NUMBER, roundUpTarget } from '../src/index.js';
+import { everyInterval, everyN, formatNumber, formatPercent, NOT_A_NUMBER, roundUpTarget } from '../src/index.js';
 
 describe('formatNumber', () => {
     it.each([
@@ -93,6 +93,25 @@ describe('roundUpTarget', () => {
         expect(roundUpTarget(Number.MAX_VALUE)).toBeNull(); // 1.8e308 rounds up past the largest double
         expect(roundUpTarget(5e-324)).toBeGreaterThan(0);
         expect(roundUpTarget(1e300)).toBe(1e300);
+    });
+});
+
+describe('everyInterval', () => {
+    it('keeps the KPI\'s time unit while N is at least 2', () => {
+        expect(everyInterval(0.5, 'week')).toEqual({ n: 2, unit: 'week' });
+    });
+
+    it('moves to a smaller unit when N would be below 2 (1 every 1.05 weeks reads as 1 every 5.25 days)', () => {
+        expect(everyInterval(0.952380952, 'week')).toMatchObject({ unit: 'day' });
+        expect(everyInterval(0.952380952, 'week')?.n).toBeCloseTo(5.25, 6);
+        // A month of 21 working days is 4.2 weeks: 0.7 a month is one every 1.43 months, 6 weeks.
+        expect(everyInterval(0.7, 'month')?.unit).toBe('week');
+        expect(everyInterval(0.7, 'month')?.n).toBeCloseTo(6, 6);
+        expect(everyInterval(0.9, 'day')).toMatchObject({ unit: 'day' });
+    });
+
+    it('is null for rates of one or more', () => {
+        expect(everyInterval(1, 'week')).toBeNull();
     });
 });
 

@@ -4,7 +4,7 @@
  * to do. Numbers are rounded for people (three significant digits); the figures themselves stay
  * exact in JSON.
  */
-import { everyN, formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
+import { everyInterval, formatNumber, formatPercent, type ResolvedCalendar, type TimeUnit } from '@okr-plan/engine';
 import type { TreeWords } from '@okr-plan/preview';
 import type { PlanFinding, PlanFindingArgs, PlanFindingCode, Severity } from '../plan/plan-findings.js';
 import type { Language } from './locale.js';
@@ -202,11 +202,11 @@ export class Messages {
      * A rate below one per time unit read the other way round: 0.5 article per week → "1 article
      * every 2 weeks". The unit is named by its name (`article`), which reads as one of it.
      */
-    every(ratePerTimeUnit: number, timeUnit: TimeUnit, unit: string | null, unitLabels: ReadonlyMap<string, string> = new Map()): string | undefined {
-        const n = everyN(ratePerTimeUnit);
+    every(ratePerTimeUnit: number, timeUnit: TimeUnit, unit: string | null, unitLabels: ReadonlyMap<string, string> = new Map(), calendar?: ResolvedCalendar): string | undefined {
+        const interval = everyInterval(ratePerTimeUnit, timeUnit, calendar);
         // "1 article": the unit's label for one of it (the name when the label is its plural, else the label: `1 m²`).
         const one = unit === null ? '' : labelForCount(unit, unitLabels.get(unit) ?? unit, 1);
-        return n === null ? undefined : this.catalogue.every(one, formatNumber(n), n, timeUnit);
+        return interval === null ? undefined : this.catalogue.every(one, formatNumber(interval.n), interval.n, interval.unit);
     }
 
     checkWords(): Catalogue['check'] {

@@ -59,7 +59,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             const unit = this.kpiUnit(kpi, plan);
             const parts = [`**≈ ${formatNumber(kpi.figure.value)} ${escape(unit)}**`];
             if (kpi.figure.low !== kpi.figure.high) parts.push(`${words.range} ${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}`);
-            const every = this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, plan.unitLabels);
+            const every = this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, plan.unitLabels, plan.analysis.calendar);
             if (every) parts.push(escape(every));
             if (kpi.suggestedTarget !== null) parts.push(words.setTarget(formatNumber(kpi.suggestedTarget)));
             sections.push(parts.join(' · '));

@@ -187,7 +187,7 @@ class TreeBuilder {
             figure: kpi.figure ? formatNumber(kpi.figure.value) : null,
             unit: kpi.outputUnit === null ? null : this.messages.rateUnit(label, kpi.perPerson, kpi.timeUnit),
             range: kpi.figure && kpi.figure.low !== kpi.figure.high ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : null,
-            every: kpi.figure ? this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, this.plan.unitLabels) ?? null : null,
+            every: kpi.figure ? this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, this.plan.unitLabels, this.plan.analysis.calendar) ?? null : null,
             target: kpi.target === null ? null : formatNumber(kpi.target),
             suggestedTarget: kpi.suggestedTarget === null ? null : formatNumber(kpi.suggestedTarget),
             latestActual: latest,
