@@ -28,8 +28,12 @@ export function editDistance(a: string, b: string): number {
 export function nearest(word: string, candidates: Iterable<string>, limit = 3): string[] {
     const scored: { candidate: string; distance: number; order: number }[] = [];
     let order = 0;
+    const wordLength = Array.from(word).length;
     for (const candidate of new Set(candidates)) {
-        const length = Math.max(Array.from(word).length, Array.from(candidate).length);
+        const candidateLength = Array.from(candidate).length;
+        const length = Math.max(wordLength, candidateLength);
+        // The distance is at least the difference in length: most candidates are ruled out without computing it.
+        if (Math.abs(wordLength - candidateLength) > Math.max(1, Math.floor(length / 3))) continue;
         const distance = editDistance(word, candidate);
         if (distance < length && distance <= Math.max(1, Math.floor(length / 3))) scored.push({ candidate, distance, order: order++ });
     }

@@ -88,11 +88,16 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const from = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
-        for (const diagnostic of diagnostics.slice(from)) {
+        const namesByKind = new Map<string, string[]>();
+        const linkingErrors = diagnostics.slice(from);
+        for (const [index, diagnostic] of linkingErrors.entries()) {
             const data = diagnostic.data as { containerType?: string; property?: string; refText?: string; nearest?: string[] } | undefined;
             const [containerType, property, refText] = [data?.containerType ?? '', data?.property ?? '', data?.refText ?? ''];
             // The nearest names of the right kind in this plan: in the message, and for the quick fix that writes one.
-            const nearestNames = nearest(refText, this.declaredNames(referenceKind(containerType, property)));
+            const kind = referenceKind(containerType, property);
+            if (!namesByKind.has(kind)) namesByKind.set(kind, this.declaredNames(kind));
+            // Suggestions cost a comparison with every name of the kind: a file with very many unresolved names gets them for the first ones only.
+            const nearestNames = index < MAX_SUGGESTED ? nearest(refText, namesByKind.get(kind) ?? []) : [];
             if (data) data.nearest = nearestNames;
             diagnostic.code = LINKING_ERROR;
             diagnostic.message = this.messages.unresolved(containerType, property, refText, nearestNames);
@@ -101,6 +106,9 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
 
 
 }
+
+/** How many unresolved names of one document get "did you mean" suggestions. */
+const MAX_SUGGESTED = 50;
 
 /** The AST type each kind of reference names. */
 const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team' };
