@@ -22,7 +22,11 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
             if (event.affectsConfiguration('okr.locale')) void offerReload();
         })
     );
+    const started = Date.now();
     await client.start();
+    // How long the server took to answer its first request (initialize); the e2e suite reads it.
+    client.info(`OKR Plan language server answered in ${Date.now() - started} ms`);
+    console.info(`[okr-plan] language server answered in ${Date.now() - started} ms`);
     previews.connect();
     return client;
 }
