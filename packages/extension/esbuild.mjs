@@ -25,8 +25,8 @@ function assertNoNode(result, bundle) {
 await Promise.all([
     build({ ...node, entryPoints: [here('./src/extension.ts')], outfile: here('./dist/extension.cjs') }),
     build({ ...node, entryPoints: [here('../language/src/main.ts')], outfile: here('./dist/server.cjs') }),
-    build({ ...browser, format: 'cjs', external: ['vscode'], entryPoints: [here('./src/extension-browser.ts')], outfile: here('./dist/extension-browser.js') })
-        .then(result => assertNoNode(result, 'dist/extension-browser.js')),
+    build({ ...browser, format: 'cjs', external: ['vscode'], entryPoints: [here('./src/extension-browser.ts')], outfile: here('./dist/extension-browser.cjs') })
+        .then(result => assertNoNode(result, 'dist/extension-browser.cjs')),
     build({ ...browser, format: 'iife', entryPoints: [here('../language/src/main-browser.ts')], outfile: here('./dist/server-browser.js') })
         .then(result => assertNoNode(result, 'dist/server-browser.js'))
 ]);

@@ -4,13 +4,14 @@
  * reads the workspace through the editor (workspace-files.ts). No Node API in this bundle.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateWith, deactivateClient } from './activation.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
 
 // The web worker extension host's globals (the DOM library is not in this package's types).
 declare class Worker {
     constructor(url: string, options?: { name?: string });
+    postMessage(message: unknown): void;
     terminate(): void;
 }
 
@@ -18,13 +19,25 @@ const SERVER_NAME = 'OKR Plan language server';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     await activateWith(context, options => {
-        const client = new LanguageClient('okr', 'OKR Plan', () => startServerWorker(context), options);
+        const client = new LanguageClient('okr', 'OKR Plan', () => connectToServer(context), options);
         context.subscriptions.push(serveWorkspaceFiles(client));
         return client;
     });
 }
 
 export const deactivate = deactivateClient;
+
+/**
+ * The transports to the server's worker, built here rather than by the client from the Worker:
+ * VS Code's web worker host replaces the `Worker` constructor, so the client's
+ * `instanceof Worker` check fails on the worker it gets back.
+ */
+async function connectToServer(context: vscode.ExtensionContext): Promise<MessageTransports> {
+    const worker = await startServerWorker(context);
+    context.subscriptions.push({ dispose: () => worker.terminate() });
+    const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
+}
 
 /**
  * The server's worker. Where the extension is served over http(s) (vscode.dev, github.dev) the

@@ -1,0 +1,75 @@
+// The same .vsix as a web extension: `remote.extensionKind` puts okr-plan in code-server's web
+// worker extension host (VS Code for the Web's host, inside Chromium), so the client runs in
+// the browser, the language server in a web worker started from a Blob of its bundle, and the
+// workspace is read through vscode.workspace.fs. Diagnostics, the hover with 31.7 and the
+// preview must show as on the desktop, and no Node language server may run on the server.
+import { execFileSync } from 'node:child_process';
+import { assert, waitFor } from '../lib/workbench.mjs';
+
+const FILE = 'plastering/plastering.okr';
+const ANTI = 'anti-patterns/anti-patterns.okr';
+
+/** Node processes of code-server's group that run the extension's Node server bundle. */
+function nodeServers() {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => /okr-plan[^ ]*\/dist\/server\.cjs/.test(l));
+}
+
+export default {
+  title: 'web extension: the .vsix in the web worker extension host (diagnostics, hover 31.7, preview; no Node server)',
+  codeServer: { settings: { 'remote.extensionKind': { 'okr-plan.okr-plan': ['web'] } } },
+  async run({ wb, page, mark, note }) {
+    const started = [];
+    page.on('console', (m) => {
+      const match = /\[okr-plan\] language server answered in (\d+) ms/.exec(m.text());
+      if (match) started.push(Number(match[1]));
+    });
+
+    // Diagnostics: the anti-patterns plan's warnings.
+    const t = Date.now();
+    await wb.openFile(ANTI);
+    await waitFor(async () => (await wb.squiggleCounts()).warning > 0, { timeout: 45_000, message: 'a warning squiggle in anti-patterns.okr (web extension)' });
+    mark('firstDiagnosticsMs', Date.now() - t);
+    await wb.screenshot('web-diagnostics');
+
+    // Hover with 31.7 on the plastering KPI.
+    await wb.openFile(FILE);
+    const kpi = wb.positionOf(FILE, 'PlasterRate');
+    await waitFor(async () => (await wb.visibleLineInfo()).find((r) => r.line === kpi.line)?.hints.length, { timeout: 30_000, message: `an inlay hint on line ${kpi.line}` });
+    const hover = await wb.hoverAt(kpi.line, kpi.column);
+    await wb.screenshot('web-hover');
+    assert(/31\.7/.test(hover), `the hover should show 31.7; it shows:\n${hover}`);
+    assert(/\b32\b/.test(hover), `the hover should show 32; it shows:\n${hover}`);
+    await wb.escape();
+
+    // The preview, from the server in the worker.
+    const tp = Date.now();
+    await wb.runCommand('OKR: Open Preview to the Side');
+    const frame = wb.webviewFrame();
+    const figure = frame.locator('li.okr-kpi', { has: frame.locator('.okr-name', { hasText: /^PlasterRate$/ }) }).first().locator('.okr-figure').first();
+    const text = await waitFor(async () => (await figure.innerText({ timeout: 1_000 }).catch(() => '')).trim() || undefined, { timeout: 30_000, message: 'the PlasterRate node in the preview' });
+    mark('previewShownMs', Date.now() - tp);
+    await wb.screenshot('web-preview');
+    assert(text === '31.7 m²/person/day', `preview: PlasterRate should read "31.7 m²/person/day", reads "${text}"`);
+
+    // Where it ran: no Node language server of the extension on the server side...
+    const servers = nodeServers();
+    assert(servers.length === 0, `the extension should run in the web worker host, but a Node server runs:\n${servers.join('\n')}`);
+    // ...and the running-extensions view names the web worker host.
+    await wb.runCommand('Developer: Show Running Extensions');
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'OKR Plan' }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    await wb.screenshot('web-running-extensions');
+    note(`running extensions: ${rowText}`);
+    assert(/web worker/i.test(rowText), `Running Extensions should show OKR Plan in the web worker host: "${rowText}"`);
+
+    // Start-up: the client logs how long its server took to answer initialize.
+    if (started.length) {
+      mark('serverAnsweredMs', started[0]);
+      assert(started[0] <= 1_000, `the server answered its first request ${started[0]} ms after activation (expected within a second)`);
+    } else {
+      note('the start-up time was not seen in the page console');
+    }
+  },
+};
