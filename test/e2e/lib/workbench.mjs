@@ -100,8 +100,11 @@ export class Workbench {
     return input;
   }
 
-  /** Opens a workspace file with Ctrl+P and waits until its tab is active and the editor shows it. */
-  async openFile(rel) {
+  /**
+   * Opens a workspace file with Ctrl+P and waits until its tab is active and the editor shows it.
+   * `searchTimeout`: how long the file search may take (longer while the workbench is starting).
+   */
+  async openFile(rel, { searchTimeout = 10_000 } = {}) {
     const base = path.basename(rel);
     await this.focusEditorArea();
     await this.page.keyboard.press('Control+P');
@@ -111,7 +114,7 @@ export class Workbench {
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: base })
       .first()
-      .waitFor({ state: 'visible', timeout: 10_000 });
+      .waitFor({ state: 'visible', timeout: searchTimeout });
     await this.page.keyboard.press('Enter');
     await waitFor(
       async () => (await this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(base),
