@@ -29,7 +29,7 @@ const SHOTS = path.join(RESULTS, 'e2e');
 const EXAMPLES = path.join(ROOT, 'examples');
 const DEFAULT_VSIX = path.join(ROOT, 'okr-plan.vsix');
 const SCENARIO_TIMEOUT_MS = 150_000;
-const RUN_BUDGET_MS = 10 * 60_000;
+const RUN_BUDGET_MS = 15 * 60_000;
 
 const argv = process.argv.slice(2);
 const skipPackage = argv.includes('--skip-package') || process.env.E2E_SKIP_PACKAGE === '1';
@@ -253,7 +253,7 @@ async function main() {
     for (const s of scenarios) {
       const left = RUN_BUDGET_MS - (Date.now() - runStarted);
       if (left < 30_000) {
-        results.push({ name: s.name, title: s.title, ok: false, error: 'not run: the 10-minute budget is spent', timings: {} });
+        results.push({ name: s.name, title: s.title, ok: false, error: 'not run: the 15-minute budget is spent', timings: {} });
         continue;
       }
       log(`▶ ${s.name}: ${s.title}`);
