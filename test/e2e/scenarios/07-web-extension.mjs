@@ -2,7 +2,8 @@
 // worker extension host (VS Code for the Web's host, inside Chromium), so the client runs in
 // the browser, the language server in a web worker started from a Blob of its bundle, and the
 // workspace is read through vscode.workspace.fs. Diagnostics, the hover with 31.7 and the
-// preview must show as on the desktop, and no Node language server may run on the server.
+// preview (with the KPIs of files never opened) must show as on the desktop, and no Node
+// language server may run on the server.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { assert, waitFor } from '../lib/workbench.mjs';
@@ -52,6 +53,11 @@ export default {
     mark('previewShownMs', Date.now() - tp);
     await wb.screenshot('web-preview');
     assert(text === '31.7 m²/person/day', `preview: PlasterRate should read "31.7 m²/person/day", reads "${text}"`);
+    // The whole plan, read through vscode.workspace.fs: KPIs of files never opened are in the tree.
+    const names = await frame.locator('li.okr-kpi .okr-name').allInnerTexts();
+    for (const name of ['CallsPerRep', 'ArticlesPerExpert', 'НормаШтукатура']) {
+      assert(names.includes(name), `preview: the KPI ${name} of a file never opened should be in the tree; it lists ${JSON.stringify(names)}`);
+    }
 
     // Where it ran: no Node language server of the extension on the server side...
     const servers = nodeServers();
