@@ -104,7 +104,7 @@ export class Workbench {
    * Opens a workspace file with Ctrl+P and waits until its tab is active and the editor shows it.
    * `searchTimeout`: how long the file search may take (longer while the workbench is starting).
    */
-  async openFile(rel, { searchTimeout = 10_000 } = {}) {
+  async openFile(rel, { searchTimeout = 30_000 } = {}) {
     const base = path.basename(rel);
     await this.focusEditorArea();
     await this.page.keyboard.press('Control+P');

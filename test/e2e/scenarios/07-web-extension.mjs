@@ -6,6 +6,7 @@
 // language server may run on the server.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { WEB_EXTENSION_HOST } from '../lib/web-extension.mjs';
 import { assert, waitFor } from '../lib/workbench.mjs';
 
 const FILE = 'plastering/plastering.okr';
@@ -19,7 +20,7 @@ function nodeServers() {
 
 export default {
   title: 'web extension: the .vsix in the web worker extension host (diagnostics, hover 31.7, preview; no Node server)',
-  codeServer: { settings: { 'remote.extensionKind': { 'okr-plan.okr-plan': ['web'] } } },
+  codeServer: WEB_EXTENSION_HOST,
   async run({ wb, page, mark, note }) {
     const started = [];
     page.on('console', (m) => {
