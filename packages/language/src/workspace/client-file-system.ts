@@ -55,8 +55,8 @@ export class ClientFileSystemProvider implements FileSystemProvider {
         throw synchronousRead(uri);
     }
 
-    existsSync(): boolean {
-        return false;
+    existsSync(uri: URI): boolean {
+        throw synchronousRead(uri);
     }
 
     readBinarySync(uri: URI): Uint8Array {
