@@ -22,12 +22,21 @@ export interface LspSession {
     diagnostics(uri: string, fresh?: boolean): Promise<Diagnostic[]>;
     open(uri: string, text: string): void;
     close(): Promise<void>;
+    /** The server's exit code or signal once it has exited; null while it runs. */
+    exited(): number | string | null;
+    /** What the server wrote to stderr and its log (window/logMessage), for failure reports. */
+    log(): string;
 }
 
 export async function startServer(workspaceFolder: string, locale = 'en', settings: Record<string, unknown> = {}): Promise<LspSession> {
     const child: ChildProcess = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const published = new Map<string, Diagnostic[]>();
+    let exit: number | string | null = null;
+    child.on('exit', (code, signal) => (exit = code ?? signal ?? 'exited'));
+    let log = '';
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    connection.onNotification('window/logMessage', (params: { message: string }) => (log += `${params.message}\n`));
     const waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
         published.set(params.uri, params.diagnostics);
@@ -68,6 +77,8 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
         open: (uri, text) => {
             void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'okr', version: 1, text } });
         },
+        exited: () => exit,
+        log: () => log,
         close: async () => {
             try {
                 await connection.sendRequest('shutdown');

@@ -335,7 +335,7 @@ describe('snippets', () => {
             ['unit', 'calendar', 'policy', 'team', 'objective', 'keyresult', 'process', 'stage', 'kpi', 'actual']));
     });
 
-    it('expand with their defaults to plans without parse errors', () => {
+    it('expand with their defaults to plans without parse errors', { timeout: 180_000 }, () => {
         // Snippets that only make sense inside a block are checked inside one, next to the plastering plan
         // whose units, team, process and stage their defaults name.
         const wrap: Record<string, (body: string) => string> = {

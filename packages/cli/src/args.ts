@@ -8,6 +8,8 @@ export interface CliArgs {
     format?: string;
     /** The file `preview` writes. */
     output?: string;
+    /** Print the stack of an internal error (a bug in okr). */
+    debug?: boolean;
 }
 
 export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -29,6 +31,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
         const arg = rest[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
         if (flag === '--help' || flag === '-h') return { kind: 'help' };
+        if (flag === '--debug') {
+            args.debug = true;
+            continue;
+        }
         if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
             const value = inline ?? rest[++i];
             if (value === undefined || value === '') return { kind: 'usage-error', message: `${flag} needs a value` };
@@ -63,6 +69,7 @@ Options:
   --format, -f     check: text (default), json, sarif
                    kpis:  text (default), json, csv, markdown
   --output, -o     the file 'preview' writes
+  --debug          show the stack of an internal error (to report a bug)
   --help, -h       show this help
   --version, -v    show the version
 

@@ -2,11 +2,11 @@
  * `okr kpis` output. JSON and CSV carry unrounded numbers and unit names; text and Markdown round
  * to three significant digits and show unit labels (spec §6).
  */
-import { formatNumber, formatPercent, type Figure, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import { formatNumber, formatPercent, type Figure, type KpiFigures, type StageFigures, type Status } from '@okr-plan/engine';
 import type { Messages } from '@okr-plan/language';
 import { AstUtils } from 'langium';
 import type { LoadedPlan } from './plan-loader.js';
-import { pad, paint, visibleWidth } from './terminal.js';
+import { pad, paint, visibleWidth, type Palette } from './terminal.js';
 
 export interface KpiRow {
     figures: KpiFigures;
@@ -72,7 +72,11 @@ interface DisplayRow {
     target: string;
     actual: string;
     deviation: number | null;
+    /** The engine's status of the latest actual: the colour of its deviation. */
+    status: Status;
 }
+
+const STATUS_COLOUR: Record<Status, keyof Palette> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red', none: 'dim' };
 
 function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, string>): DisplayRow[] {
     return rows.map(({ figures: kpi }) => {
@@ -85,7 +89,8 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
             range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
             target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
             actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
-            deviation: latest?.deviation ?? null
+            deviation: latest?.deviation ?? null,
+            status: kpi.status
         };
     });
 }
@@ -118,7 +123,7 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
         row.range,
         row.target,
         row.actual,
-        row.deviation === null ? '' : paint(colour, row.deviation < 0 ? 'red' : 'green', formatPercent(row.deviation))
+        row.deviation === null ? '' : paint(colour, STATUS_COLOUR[row.status], formatPercent(row.deviation))
     ]);
     out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
     if (rows.some(row => row.figures.target === null && row.figures.suggestedTarget !== null)) out.push(paint(colour, 'dim', words.suggestedNote));

@@ -1,5 +1,5 @@
 /** The `okr` command line (spec §6). Returns the exit status instead of exiting, so tests can call it. */
-import { languageFromEnvironment } from '@okr-plan/language';
+import { languageFromEnvironment, type OkrServicesOverride } from '@okr-plan/language';
 import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE, type CliArgs } from './args.js';
 import { checkJson, checkSarif, checkText } from './check-report.js';
@@ -18,7 +18,8 @@ export const EXIT_OK = 0;
 export const EXIT_PLAN_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-export async function main(argv: string[], env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd = process.cwd()): Promise<number> {
+/** `override` replaces language services (tests inject failures with it). */
+export async function main(argv: string[], env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd = process.cwd(), override?: OkrServicesOverride): Promise<number> {
     const parsed = parseArgs(argv);
     switch (parsed.kind) {
         case 'help':
@@ -31,23 +32,26 @@ export async function main(argv: string[], env: Record<string, string | undefine
             stderr.write(`okr: ${parsed.message}\n\n${USAGE}\n`);
             return EXIT_USAGE;
     }
+    const debug = parsed.args.debug === true || !!env.OKR_DEBUG;
     try {
-        return await run(parsed.args, env, stdout, cwd);
+        return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
     } catch (error) {
         if (error instanceof UnreadablePathError) {
             stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
         }
-        // Anything else is a bug in okr, not in the plan: say so briefly and keep the trace for reports.
-        stderr.write(`okr: internal error: ${(error as Error).message}\nPlease report this with the plan that caused it.\n`);
-        if (env.OKR_DEBUG) stderr.write(`${(error as Error).stack}\n`);
-        return EXIT_USAGE;
+        // Anything else is a bug in okr, not in the plan or the command: say so briefly, the trace only on request.
+        stderr.write(`okr: internal error: ${(error as Error).message}\nPlease report this with the plan that caused it (run with --debug for the details).\n`);
+        if (debug) stderr.write(`${(error as Error).stack}\n`);
+        return EXIT_PLAN_ERRORS;
     }
 }
 
-async function run(args: CliArgs, env: Record<string, string | undefined>, stdout: Output, cwd: string): Promise<number> {
+async function run(args: CliArgs, env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd: string, debug: boolean, override?: OkrServicesOverride): Promise<number> {
     const language = languageFromEnvironment(env);
-    const loaded = await loadPlan(args.paths, cwd, language);
+    const loaded = await loadPlan(args.paths, cwd, language, override);
+    // Internal errors are diagnostics like any other (exit 1); their stacks only on request.
+    if (debug) for (const failure of loaded.services.validation.InternalErrors.recorded) stderr.write(`okr: internal error in ${failure.where}:\n${failure.stack}\n`);
     const messages = loaded.services.i18n.Messages;
     const status = loaded.diagnostics.some(d => d.severity === 'error') ? EXIT_PLAN_ERRORS : EXIT_OK;
     const colour = useColour(stdout, env);

@@ -3,7 +3,7 @@
  * every diagnostic with file, line and column. Files that are not UTF-8 text are not parsed: they
  * get one `parse-error` at line 1, column 1, and the other files are still checked.
  */
-import { createOkrServices, isSkippedFolder, PARSE_ERROR, type Language, type OkrServices, type WorkspacePlan } from '@okr-plan/language';
+import { createOkrServices, isPlanFileName, isSkippedFolder, PARSE_ERROR, type Language, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -40,9 +40,9 @@ export class UnreadablePathError extends Error {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
-export async function loadPlan(paths: string[], cwd: string, language: Language): Promise<LoadedPlan> {
+export async function loadPlan(paths: string[], cwd: string, language: Language, override?: OkrServicesOverride): Promise<LoadedPlan> {
     const files = await collectOkrFiles(paths.length > 0 ? paths : ['.'], cwd);
-    const { Okr, shared } = createOkrServices(EmptyFileSystem);
+    const { Okr, shared } = createOkrServices(EmptyFileSystem, override);
     Okr.i18n.Messages.language = language;
     const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
     const diagnostics: PlanDiagnostic[] = [];
@@ -111,7 +111,7 @@ async function walk(folder: string, found: Set<string>): Promise<void> {
         if (entry.isDirectory() ? isSkippedFolder(entry.name) : entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) await walk(full, found);
-        else if (entry.isFile() && entry.name.endsWith('.okr')) found.add(full);
+        else if (entry.isFile() && isPlanFileName(entry.name)) found.add(full);
     }
 }
 

@@ -2,6 +2,7 @@
  * What the engine computes from a plan: figures for every stage and KPI, and findings
  * (diagnostics without text: a code, a severity, a site and the numbers a message needs).
  */
+import type { Finding } from './findings.js';
 import type { TimeUnit } from './model.js';
 
 /** A derived figure. `value` is computed from the midpoints of every input range; exact inputs give low = value = high. */
@@ -9,39 +10,6 @@ export interface Figure {
     low: number;
     value: number;
     high: number;
-}
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-
-/** Codes the engine reports. The language layer adds parse-error, duplicate-name, duplicate-calendar, duplicate-policy and duplicate-clause. */
-export type FindingCode =
-    | 'kpi-without-key-result'
-    | 'kpi-without-process'
-    | 'kpi-on-uncertain-work'
-    | 'kpi-target-below-plan'
-    | 'kpi-behind-plan'
-    | 'cadence-below-plan'
-    | 'process-without-key-result'
-    | 'unused-team'
-    | 'unit-mismatch'
-    | 'missing-flow'
-    | 'missing-output'
-    | 'flow-on-first-stage'
-    | 'missing-target'
-    | 'invalid-quantity'
-    | 'kpi-needs-team'
-    | 'over-capacity'
-    | 'team-over-allocated';
-
-export interface Finding<S> {
-    code: FindingCode;
-    severity: Severity;
-    site: S;
-    /**
-     * Everything a message or a quick fix needs, by name. Numbers are unrounded; strings are
-     * names or the kind of thing at fault. Each code documents its args in derive.ts.
-     */
-    args: Record<string, string | number>;
 }
 
 /** One step of a stage requirement's derivation, for hovers and explanations. All rates per working day. */

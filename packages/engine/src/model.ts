@@ -54,6 +54,8 @@ export interface TeamInput<S> {
     /** Missing when the team declares no headcount. */
     headcount?: QuantityInput<S>;
     availability?: QuantityInput<S>;
+    /** Set by the caller when the team has a syntax error: its headcount is not known, so no per-person figure is derived. */
+    broken?: boolean;
     nameSite: S;
 }
 
@@ -114,6 +116,8 @@ export interface ProcessInput<S> {
     nonstandard: boolean;
     /** In declaration order: the first is the top of the funnel, the last gives the process output. */
     stages: StageInput<S>[];
+    /** Set by the caller when the process has a syntax error of its own: no stage is derived and its output is unknown. */
+    broken?: boolean;
     nameSite: S;
 }
 
@@ -136,6 +140,8 @@ export interface KeyResultInput<S> {
         site: S;
     };
     actuals: ActualInput<S>[];
+    /** Set by the caller when the key result has a syntax error: it gives its process no demand and no findings of its own. */
+    broken?: boolean;
     nameSite: S;
 }
 

@@ -454,7 +454,7 @@ describe('invalid-quantity', () => {
             input.teams[0].headcount = q(headcount, headcount, 'Plasterers headcount');
             const analysis = analysePlan(input);
             expect(analysis.findings).toEqual([
-                { code: 'invalid-quantity', severity: 'error', site: 'Plasterers headcount', args: { what: 'headcount', reason: 'out-of-range', allowed: 'positive', value: headcount } }
+                { code: 'invalid-quantity', severity: 'error', site: 'Plasterers headcount', args: { what: 'headcount', reason: 'out-of-range', percent: false, allowed: 'positive', value: headcount } }
             ]);
             expect(stageOf(analysis, 'Construction.Plastering')).toMatchObject({ perMonth: exact(2000), effectiveHeadcount: null, perPersonPerDay: null });
             expect(kpiOf(analysis, 'PlasterRate').figure).toBeNull();
@@ -473,12 +473,12 @@ describe('invalid-quantity', () => {
         for (const value of [0, 1.5, -0.2]) {
             const input = cleanPlan();
             input.teams[0].availability = q(value, value, 'availability');
-            expect(invalid(input).map(f => f.args)).toEqual([{ what: 'availability', reason: 'out-of-range', allowed: 'fraction', value }]);
+            expect(invalid(input).map(f => f.args)).toEqual([{ what: 'availability', reason: 'out-of-range', percent: false, allowed: 'fraction', value }]);
             expect(kpiOf(analysePlan(input), 'PlasterRate').figure).toBeNull();
 
             const share = cleanPlan();
             plastering(share).team = { team: 'Plasterers', share: q(value, value, 'share'), site: 'Plastering team' };
-            expect(invalid(share).map(f => f.args)).toEqual([{ what: 'share', reason: 'out-of-range', allowed: 'fraction', value }]);
+            expect(invalid(share).map(f => f.args)).toEqual([{ what: 'share', reason: 'out-of-range', percent: false, allowed: 'fraction', value }]);
             expect(stageOf(analysePlan(share), 'Construction.Plastering')).toMatchObject({ share: null, perPersonPerDay: null, perMonth: exact(2000) });
         }
         const full = cleanPlan();
@@ -489,20 +489,25 @@ describe('invalid-quantity', () => {
     it('conversion outside (0, 1], ratios not above 0, reversed ranges', () => {
         const input = cleanPlan();
         handover(input).flow = conversion(0);
-        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'conversion', reason: 'out-of-range', allowed: 'fraction', value: 0 }]);
+        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'conversion', reason: 'out-of-range', percent: false, allowed: 'fraction', value: 0 }]);
         handover(input).flow = conversion(0.5, 1.2);
-        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'conversion', reason: 'out-of-range', allowed: 'fraction', value: 1.2 }]);
+        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'conversion', reason: 'out-of-range', percent: false, allowed: 'fraction', value: 1.2 }]);
         handover(input).flow = conversion(1);
         expect(invalid(input)).toEqual([]);
         handover(input).flow = needs(0, 'm2', 'house');
-        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'needs', reason: 'out-of-range', allowed: 'positive', value: 0 }]);
+        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'needs', reason: 'out-of-range', percent: false, allowed: 'positive', value: 0 }]);
         handover(input).flow = yields(-2, 'house', 'm2');
-        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'yields', reason: 'out-of-range', allowed: 'positive', value: -2 }]);
+        expect(invalid(input).map(f => f.args)).toEqual([{ what: 'yields', reason: 'out-of-range', percent: false, allowed: 'positive', value: -2 }]);
         handover(input).flow = conversion(0.04, 0.02, 'reversed');
         const reversed = analysePlan(input);
-        expect(reversed.findings).toEqual([{ code: 'invalid-quantity', severity: 'error', site: 'reversed rate', args: { what: 'conversion', reason: 'reversed', low: 0.04, high: 0.02 } }]);
+        expect(reversed.findings).toEqual([{ code: 'invalid-quantity', severity: 'error', site: 'reversed rate', args: { what: 'conversion', reason: 'reversed', percent: false, low: 0.04, high: 0.02 } }]);
         expect(stageOf(reversed, 'Construction.Plastering').perDay).toBeNull();
         expect(stageOf(reversed, 'Construction.Handover').perDay).not.toBeNull();
+        // Written as percentages (`4%..2%`), the finding says so, for messages to print them back as percentages.
+        const asPercent = conversion(0.04, 0.02, 'reversed');
+        if (asPercent.kind === 'conversion') asPercent.rate.percent = true;
+        handover(input).flow = asPercent;
+        expect(analysePlan(input).findings[0].args).toMatchObject({ reason: 'reversed', percent: true, low: 0.04, high: 0.02 });
     });
 
     it('workdays not above 0 block only the figures that use that time unit', () => {
@@ -510,7 +515,7 @@ describe('invalid-quantity', () => {
         input.calendar = { workdaysPerMonth: q(0, 0, 'workdays month') };
         const analysis = analysePlan(input);
         expect(findingsOf(analysis, 'invalid-quantity')).toEqual([
-            { code: 'invalid-quantity', severity: 'error', site: 'workdays month', args: { what: 'workdays', reason: 'out-of-range', allowed: 'positive', value: 0, per: 'month' } }
+            { code: 'invalid-quantity', severity: 'error', site: 'workdays month', args: { what: 'workdays', reason: 'out-of-range', percent: false, allowed: 'positive', value: 0, per: 'month' } }
         ]);
         expect(analysis.calendar).toEqual({ workdaysPerMonth: 21, workdaysPerWeek: 5 });
         expect(stageOf(analysis, 'Blog.Writing')).toMatchObject({ perDay: exact(0.2), perMonth: null });
@@ -544,7 +549,7 @@ describe('invalid-quantity', () => {
         target.kpis[0].target = { value: -5, site: 'PlasterRate target' };
         const targetAnalysis = analysePlan(target);
         expect(targetAnalysis.findings).toEqual([
-            { code: 'invalid-quantity', severity: 'error', site: 'PlasterRate target', args: { what: 'kpi-target', reason: 'out-of-range', allowed: 'non-negative', value: -5 } }
+            { code: 'invalid-quantity', severity: 'error', site: 'PlasterRate target', args: { what: 'kpi-target', reason: 'out-of-range', percent: false, allowed: 'non-negative', value: -5 } }
         ]);
         expect(kpiOf(targetAnalysis, 'PlasterRate')).toMatchObject({ target: null, plan: null, actuals: [{ deviation: null }] });
 
@@ -552,7 +557,7 @@ describe('invalid-quantity', () => {
         negativeActual.kpis[0].actuals = [actual('2026-01', 30), actual('2026-02', -3)];
         const actualAnalysis = analysePlan(negativeActual);
         expect(actualAnalysis.findings).toEqual([
-            { code: 'invalid-quantity', severity: 'error', site: 'actual 2026-02', args: { what: 'actual', reason: 'out-of-range', allowed: 'non-negative', value: -3 } }
+            { code: 'invalid-quantity', severity: 'error', site: 'actual 2026-02', args: { what: 'actual', reason: 'out-of-range', percent: false, allowed: 'non-negative', value: -3 } }
         ]);
         expect(kpiOf(actualAnalysis, 'PlasterRate')).toMatchObject({ actuals: [{ value: 30 }, { value: -3, deviation: null }], latestActual: { period: '2026-01' } });
     });
@@ -587,9 +592,9 @@ describe('invalid-quantity', () => {
         input.teams[0].availability = q(0.5, 0.8, 'availability');
         input.keyResults[0].target = rate([10, Infinity], 'house', 'month', 'Houses target');
         expect(invalid(input).map(f => f.args)).toEqual([
-            { what: 'headcount', reason: 'not-finite', allowed: 'positive' },
-            { what: 'availability', reason: 'range-not-allowed', low: 0.5, high: 0.8 },
-            { what: 'key-result-target', reason: 'not-finite', allowed: 'non-negative' }
+            { what: 'headcount', reason: 'not-finite', percent: false, allowed: 'positive' },
+            { what: 'availability', reason: 'range-not-allowed', percent: false, low: 0.5, high: 0.8 },
+            { what: 'key-result-target', reason: 'not-finite', percent: false, allowed: 'non-negative' }
         ]);
         input.kpis[0].actuals = [actual('2026-01', Infinity), actual('2026-02', Number.NaN)];
         const analysis = analysePlan(input);

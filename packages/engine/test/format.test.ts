@@ -127,7 +127,7 @@ describe('roundDownTarget', () => {
 
 describe('exceeds (strict comparisons without float noise)', () => {
     it('treats decimal equality as equality', async () => {
-        const { exceeds } = await import('../src/derive.js');
+        const { exceeds } = await import('../src/index.js');
         expect(exceeds(-((6.3 - 7) / 7), 0.1)).toBe(false);
         expect(exceeds(35.7 / 21, 1.7)).toBe(false);
         expect(exceeds(1.7, 35.7 / 21)).toBe(false);

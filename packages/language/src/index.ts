@@ -9,4 +9,5 @@ export { PARSE_ERROR, LINKING_ERROR } from './validation/okr-document-validator.
 export * as ast from './generated/ast.js';
 export * from './plan/kpi-tree.js';
 export * from './lsp/kpi-tree-protocol.js';
-export { isSkippedFolder } from './workspace/okr-workspace-manager.js';
+export { isPlanFileName, isSkippedFolder } from './workspace/okr-workspace-manager.js';
+export { INTERNAL_ERROR, type RecordedError } from './validation/internal-errors.js';

@@ -16,6 +16,11 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 const messageReader = new BrowserMessageReader(self);
 const messageWriter = new BrowserMessageWriter(self);
 const connection = createConnection(messageReader, messageWriter);
+// As in main.ts: a rejection nobody handled is logged, not fatal.
+(self as unknown as { addEventListener(type: string, listener: (event: { reason?: unknown; preventDefault(): void }) => void): void }).addEventListener('unhandledrejection', event => {
+    event.preventDefault();
+    connection.console.error(`OKR Plan: unhandled rejection: ${event.reason instanceof Error ? event.reason.stack : String(event.reason)}`);
+});
 const fileSystem = new ClientFileSystemProvider((method, params) => connection.sendRequest(method, params));
 const { shared, Okr } = createOkrServices({ connection, fileSystemProvider: () => fileSystem });
 configureServer(shared, Okr);

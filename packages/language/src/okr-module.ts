@@ -13,6 +13,7 @@ import { OkrFormatter } from './lsp/okr-formatter.js';
 import { OkrScopeComputation } from './references/okr-scope-computation.js';
 import { OkrTokenBuilder } from './parser/okr-token-builder.js';
 import { OkrWorkspaceManager } from './workspace/okr-workspace-manager.js';
+import { OkrServiceRegistry } from './workspace/okr-service-registry.js';
 import { OkrCodeActionProvider } from './lsp/okr-code-action-provider.js';
 import { OkrHoverProvider } from './lsp/okr-hover-provider.js';
 import { OkrInlayHintProvider } from './lsp/okr-inlay-hint-provider.js';
@@ -29,6 +30,7 @@ import { OkrSemanticTokenProvider } from './lsp/okr-semantic-token-provider.js';
 import { OkrWorkspaceSymbolProvider } from './lsp/okr-workspace-symbol-provider.js';
 import { OkrValidator, registerValidationChecks } from './validation/okr-validator.js';
 import { PlanWorkspace } from './plan/plan-workspace.js';
+import { InternalErrors } from './validation/internal-errors.js';
 
 /** Services OKR Plan adds to Langium's. */
 export interface OkrAddedServices {
@@ -40,6 +42,7 @@ export interface OkrAddedServices {
     };
     validation: {
         OkrValidator: OkrValidator;
+        InternalErrors: InternalErrors;
     };
 }
 
@@ -54,6 +57,7 @@ export const OkrModule: Module<OkrServices, PartialLangiumServices & OkrAddedSer
     },
     validation: {
         OkrValidator: services => new OkrValidator(services),
+        InternalErrors: services => new InternalErrors(services.shared),
         DocumentValidator: services => new OkrDocumentValidator(services)
     },
     parser: {
@@ -83,6 +87,7 @@ export const OkrModule: Module<OkrServices, PartialLangiumServices & OkrAddedSer
 };
 
 export const OkrSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new OkrServiceRegistry(services),
     workspace: {
         DocumentBuilder: services => new OkrDocumentBuilder(services),
         WorkspaceManager: services => new OkrWorkspaceManager(services)
@@ -94,13 +99,18 @@ export const OkrSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
     }
 };
 
+/** Services a caller replaces on top of OKR Plan's (tests inject failures this way). */
+export type OkrServicesOverride = Module<OkrServices, PartialLangiumServices & Partial<OkrAddedServices>>;
+
 /**
  * Creates the shared services and the language services. Without a connection (the CLI, tests)
  * the configuration is marked as initialised so builds do not wait for a client.
  */
-export function createOkrServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Okr: OkrServices } {
+export function createOkrServices(context: DefaultSharedModuleContext, override?: OkrServicesOverride): { shared: LangiumSharedServices; Okr: OkrServices } {
     const shared = inject(createDefaultSharedModule(context), OkrGeneratedSharedModule, OkrSharedModule);
-    const Okr = inject(createDefaultModule({ shared }), OkrGeneratedModule, OkrModule);
+    const Okr = override
+        ? inject(createDefaultModule({ shared }), OkrGeneratedModule, OkrModule, override)
+        : inject(createDefaultModule({ shared }), OkrGeneratedModule, OkrModule);
     shared.ServiceRegistry.register(Okr);
     registerValidationChecks(Okr);
     if (!context.connection) {

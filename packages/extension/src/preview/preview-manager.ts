@@ -117,7 +117,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private async fetchTree(): Promise<KpiTree | undefined> {
         await this.clientReady;
         try {
-            return await this.client.sendRequest(KpiTreeRequest, {});
+            return (await this.client.sendRequest(KpiTreeRequest, {})) ?? undefined;
         } catch (error) {
             this.client.warn(`Could not compute the KPI tree: ${(error as Error).message}`);
             return undefined;

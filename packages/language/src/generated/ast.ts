@@ -65,8 +65,8 @@ export interface Actual extends langium.AstNode {
     readonly $container: KeyResult | Kpi;
     readonly $type: 'Actual';
     cause?: string;
-    period: string;
-    value: Quantity;
+    period?: string;
+    value?: Quantity;
 }
 
 export const Actual = {
@@ -80,10 +80,16 @@ export function isActual(item: unknown): item is Actual {
     return reflection.isInstance(item, Actual.$type);
 }
 
+export type AnyToken = Keyword | string;
+
+export function isAnyToken(item: unknown): item is AnyToken {
+    return isKeyword(item) || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item) || /-?[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?(?![0-9_\p{L}])/u.test(item) || /-?[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?%/.test(item) || /[0-9]{4}-(?:W[0-9]{2}|Q[0-9]|[0-9]{2}(?:-[0-9]{2})?)(?![0-9_\p{L}])/u.test(item) || /"(?:\\["\\]|[^"\\\r\n])*"/.test(item)));
+}
+
 export interface Availability extends langium.AstNode {
     readonly $container: Team;
     readonly $type: 'Availability';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Availability = {
@@ -98,7 +104,7 @@ export function isAvailability(item: unknown): item is Availability {
 export interface Cadence extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Cadence';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const Cadence = {
@@ -113,7 +119,7 @@ export function isCadence(item: unknown): item is Cadence {
 export interface Calendar extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Calendar';
-    clauses: Array<Workdays>;
+    clauses: Array<CalendarClause>;
 }
 
 export const Calendar = {
@@ -125,10 +131,20 @@ export function isCalendar(item: unknown): item is Calendar {
     return reflection.isInstance(item, Calendar.$type);
 }
 
+export type CalendarClause = Unknown | Workdays;
+
+export const CalendarClause = {
+    $type: 'CalendarClause'
+} as const;
+
+export function isCalendarClause(item: unknown): item is CalendarClause {
+    return reflection.isInstance(item, CalendarClause.$type);
+}
+
 export interface Capacity extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Capacity';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const Capacity = {
@@ -143,7 +159,7 @@ export function isCapacity(item: unknown): item is Capacity {
 export interface Conversion extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Conversion';
-    rate: Quantity;
+    rate?: Quantity;
 }
 
 export const Conversion = {
@@ -155,7 +171,7 @@ export function isConversion(item: unknown): item is Conversion {
     return reflection.isInstance(item, Conversion.$type);
 }
 
-export type Declaration = Calendar | Kpi | Objective | Policy | Process | Team | UnitDeclaration;
+export type Declaration = Calendar | Kpi | Objective | Policy | Process | Team | UnitDeclaration | Unknown;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -168,7 +184,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 export interface Headcount extends langium.AstNode {
     readonly $container: Team;
     readonly $type: 'Headcount';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Headcount = {
@@ -185,7 +201,7 @@ export interface KeyResult extends langium.AstNode {
     readonly $type: 'KeyResult';
     clauses: Array<KeyResultClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const KeyResult = {
@@ -199,7 +215,7 @@ export function isKeyResult(item: unknown): item is KeyResult {
     return reflection.isInstance(item, KeyResult.$type);
 }
 
-export type KeyResultClause = Actual | KeyResultTarget | Owner | Via;
+export type KeyResultClause = Actual | KeyResultTarget | Owner | Unknown | Via;
 
 export const KeyResultClause = {
     $type: 'KeyResultClause'
@@ -212,7 +228,7 @@ export function isKeyResultClause(item: unknown): item is KeyResultClause {
 export interface KeyResultTarget extends langium.AstNode {
     readonly $container: KeyResult;
     readonly $type: 'KeyResultTarget';
-    rate: Rate;
+    rate?: Rate;
 }
 
 export const KeyResultTarget = {
@@ -224,12 +240,18 @@ export function isKeyResultTarget(item: unknown): item is KeyResultTarget {
     return reflection.isInstance(item, KeyResultTarget.$type);
 }
 
+export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'headcount' | 'keyresult' | 'kpi' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'output' | 'owner' | 'per' | 'person' | 'policy' | 'process' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
+
+export function isKeyword(item: unknown): item is Keyword {
+    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause';
+}
+
 export interface Kpi extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Kpi';
     clauses: Array<KpiClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Kpi = {
@@ -243,7 +265,7 @@ export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
 }
 
-export type KpiClause = Actual | KpiOf | KpiPer | KpiTarget | Owner;
+export type KpiClause = Actual | KpiOf | KpiPer | KpiTarget | Owner | Unknown;
 
 export const KpiClause = {
     $type: 'KpiClause'
@@ -256,7 +278,7 @@ export function isKpiClause(item: unknown): item is KpiClause {
 export interface KpiOf extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiOf';
-    stage: langium.Reference<Stage>;
+    stage?: langium.Reference<Stage>;
 }
 
 export const KpiOf = {
@@ -272,7 +294,7 @@ export interface KpiPer extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiPer';
     perPerson: boolean;
-    timeUnit: TimeUnit;
+    timeUnit?: string;
 }
 
 export const KpiPer = {
@@ -288,7 +310,7 @@ export function isKpiPer(item: unknown): item is KpiPer {
 export interface KpiTarget extends langium.AstNode {
     readonly $container: Kpi;
     readonly $type: 'KpiTarget';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const KpiTarget = {
@@ -309,9 +331,9 @@ export function isName(item: unknown): item is Name {
 export interface Needs extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Needs';
-    amount: Quantity;
-    perUnit: langium.Reference<UnitDeclaration>;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    perUnit?: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Needs = {
@@ -341,7 +363,7 @@ export function isNonstandard(item: unknown): item is Nonstandard {
 export interface NumberLiteral extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'NumberLiteral';
-    text: string;
+    text?: string;
 }
 
 export const NumberLiteral = {
@@ -358,7 +380,7 @@ export interface Objective extends langium.AstNode {
     readonly $type: 'Objective';
     clauses: Array<ObjectiveClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Objective = {
@@ -372,7 +394,7 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
-export type ObjectiveClause = KeyResult | Owner;
+export type ObjectiveClause = KeyResult | Owner | Unknown;
 
 export const ObjectiveClause = {
     $type: 'ObjectiveClause'
@@ -385,7 +407,7 @@ export function isObjectiveClause(item: unknown): item is ObjectiveClause {
 export interface Output extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Output';
-    unit: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Output = {
@@ -400,7 +422,7 @@ export function isOutput(item: unknown): item is Output {
 export interface Owner extends langium.AstNode {
     readonly $container: KeyResult | Kpi | Objective | Process | Stage | Team;
     readonly $type: 'Owner';
-    name: string;
+    name?: string;
 }
 
 export const Owner = {
@@ -441,7 +463,7 @@ export function isPolicy(item: unknown): item is Policy {
     return reflection.isInstance(item, Policy.$type);
 }
 
-export type PolicyClause = Tolerance | Uncertainty;
+export type PolicyClause = Tolerance | Uncertainty | Unknown;
 
 export const PolicyClause = {
     $type: 'PolicyClause'
@@ -456,7 +478,7 @@ export interface Process extends langium.AstNode {
     readonly $type: 'Process';
     clauses: Array<ProcessClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Process = {
@@ -470,7 +492,7 @@ export function isProcess(item: unknown): item is Process {
     return reflection.isInstance(item, Process.$type);
 }
 
-export type ProcessClause = Nonstandard | Owner | Stage;
+export type ProcessClause = Nonstandard | Owner | Stage | Unknown;
 
 export const ProcessClause = {
     $type: 'ProcessClause'
@@ -490,7 +512,7 @@ export interface Quantity extends langium.AstNode {
     readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Needs | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
     readonly $type: 'Quantity';
     high?: NumberLiteral;
-    low: NumberLiteral;
+    low?: NumberLiteral;
 }
 
 export const Quantity = {
@@ -506,9 +528,9 @@ export function isQuantity(item: unknown): item is Quantity {
 export interface Rate extends langium.AstNode {
     readonly $container: Cadence | Capacity | KeyResultTarget;
     readonly $type: 'Rate';
-    amount: Quantity;
-    per: TimeUnit;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    per?: string;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Rate = {
@@ -527,7 +549,7 @@ export interface Stage extends langium.AstNode {
     readonly $type: 'Stage';
     clauses: Array<StageClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Stage = {
@@ -541,7 +563,7 @@ export function isStage(item: unknown): item is Stage {
     return reflection.isInstance(item, Stage.$type);
 }
 
-export type StageClause = Cadence | Capacity | Conversion | Needs | Nonstandard | Output | Owner | StageTeam | Yields;
+export type StageClause = Cadence | Capacity | Conversion | Needs | Nonstandard | Output | Owner | StageTeam | Unknown | Yields;
 
 export const StageClause = {
     $type: 'StageClause'
@@ -555,7 +577,7 @@ export interface StageTeam extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'StageTeam';
     share?: Quantity;
-    team: langium.Reference<Team>;
+    team?: langium.Reference<Team>;
 }
 
 export const StageTeam = {
@@ -573,7 +595,7 @@ export interface Team extends langium.AstNode {
     readonly $type: 'Team';
     clauses: Array<TeamClause>;
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const Team = {
@@ -587,7 +609,7 @@ export function isTeam(item: unknown): item is Team {
     return reflection.isInstance(item, Team.$type);
 }
 
-export type TeamClause = Availability | Headcount | Owner;
+export type TeamClause = Availability | Headcount | Owner | Unknown;
 
 export const TeamClause = {
     $type: 'TeamClause'
@@ -606,7 +628,7 @@ export function isTimeUnit(item: unknown): item is TimeUnit {
 export interface Tolerance extends langium.AstNode {
     readonly $container: Policy;
     readonly $type: 'Tolerance';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Tolerance = {
@@ -621,7 +643,7 @@ export function isTolerance(item: unknown): item is Tolerance {
 export interface Uncertainty extends langium.AstNode {
     readonly $container: Policy;
     readonly $type: 'Uncertainty';
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Uncertainty = {
@@ -637,7 +659,7 @@ export interface UnitDeclaration extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'UnitDeclaration';
     label?: string;
-    name: Name;
+    name?: string;
 }
 
 export const UnitDeclaration = {
@@ -650,10 +672,46 @@ export function isUnitDeclaration(item: unknown): item is UnitDeclaration {
     return reflection.isInstance(item, UnitDeclaration.$type);
 }
 
+export interface Unknown extends langium.AstNode {
+    readonly $container: Calendar | KeyResult | Kpi | Objective | Plan | Policy | Process | Stage | Team;
+    readonly $type: 'Unknown';
+    block?: UnknownBlock;
+    tokens: Array<string>;
+    word?: string;
+}
+
+export const Unknown = {
+    $type: 'Unknown',
+    block: 'block',
+    tokens: 'tokens',
+    word: 'word'
+} as const;
+
+export function isUnknown(item: unknown): item is Unknown {
+    return reflection.isInstance(item, Unknown.$type);
+}
+
+export interface UnknownBlock extends langium.AstNode {
+    readonly $container: Unknown | UnknownBlock;
+    readonly $type: 'UnknownBlock';
+    blocks: Array<UnknownBlock>;
+    tokens: Array<string>;
+}
+
+export const UnknownBlock = {
+    $type: 'UnknownBlock',
+    blocks: 'blocks',
+    tokens: 'tokens'
+} as const;
+
+export function isUnknownBlock(item: unknown): item is UnknownBlock {
+    return reflection.isInstance(item, UnknownBlock.$type);
+}
+
 export interface Via extends langium.AstNode {
     readonly $container: KeyResult;
     readonly $type: 'Via';
-    process: langium.Reference<Process>;
+    process?: langium.Reference<Process>;
 }
 
 export const Via = {
@@ -668,8 +726,8 @@ export function isVia(item: unknown): item is Via {
 export interface Workdays extends langium.AstNode {
     readonly $container: Calendar;
     readonly $type: 'Workdays';
-    count: Quantity;
-    per: TimeUnit;
+    count?: Quantity;
+    per?: string;
 }
 
 export const Workdays = {
@@ -685,9 +743,9 @@ export function isWorkdays(item: unknown): item is Workdays {
 export interface Yields extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Yields';
-    amount: Quantity;
-    perUnit: langium.Reference<UnitDeclaration>;
-    unit: langium.Reference<UnitDeclaration>;
+    amount?: Quantity;
+    perUnit?: langium.Reference<UnitDeclaration>;
+    unit?: langium.Reference<UnitDeclaration>;
 }
 
 export const Yields = {
@@ -706,6 +764,7 @@ export type OkrAstType = {
     Availability: Availability
     Cadence: Cadence
     Calendar: Calendar
+    CalendarClause: CalendarClause
     Capacity: Capacity
     Conversion: Conversion
     Declaration: Declaration
@@ -740,6 +799,8 @@ export type OkrAstType = {
     Tolerance: Tolerance
     Uncertainty: Uncertainty
     UnitDeclaration: UnitDeclaration
+    Unknown: Unknown
+    UnknownBlock: UnknownBlock
     Via: Via
     Workdays: Workdays
     Yields: Yields
@@ -755,10 +816,12 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 period: {
-                    name: Actual.period
+                    name: Actual.period,
+                    optional: true
                 },
                 value: {
-                    name: Actual.value
+                    name: Actual.value,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type, KpiClause.$type]
@@ -767,7 +830,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Availability.$type,
             properties: {
                 value: {
-                    name: Availability.value
+                    name: Availability.value,
+                    optional: true
                 }
             },
             superTypes: [TeamClause.$type]
@@ -776,7 +840,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Cadence.$type,
             properties: {
                 rate: {
-                    name: Cadence.rate
+                    name: Cadence.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -786,17 +851,23 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Calendar.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        CalendarClause: {
+            name: CalendarClause.$type,
+            properties: {
+            },
+            superTypes: []
         },
         Capacity: {
             name: Capacity.$type,
             properties: {
                 rate: {
-                    name: Capacity.rate
+                    name: Capacity.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -805,7 +876,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Conversion.$type,
             properties: {
                 rate: {
-                    name: Conversion.rate
+                    name: Conversion.rate,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -820,7 +892,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Headcount.$type,
             properties: {
                 value: {
-                    name: Headcount.value
+                    name: Headcount.value,
+                    optional: true
                 }
             },
             superTypes: [TeamClause.$type]
@@ -830,15 +903,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: KeyResult.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: KeyResult.label,
                     optional: true
                 },
                 name: {
-                    name: KeyResult.name
+                    name: KeyResult.name,
+                    optional: true
                 }
             },
             superTypes: [ObjectiveClause.$type]
@@ -853,7 +926,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: KeyResultTarget.$type,
             properties: {
                 rate: {
-                    name: KeyResultTarget.rate
+                    name: KeyResultTarget.rate,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type]
@@ -863,15 +937,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Kpi.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Kpi.label,
                     optional: true
                 },
                 name: {
-                    name: Kpi.name
+                    name: Kpi.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -887,7 +961,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 stage: {
                     name: KpiOf.stage,
-                    referenceType: Stage.$type
+                    referenceType: Stage.$type,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -897,11 +972,11 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 perPerson: {
                     name: KpiPer.perPerson,
-                    defaultValue: false,
-                    optional: true
+                    defaultValue: false
                 },
                 timeUnit: {
-                    name: KpiPer.timeUnit
+                    name: KpiPer.timeUnit,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -910,7 +985,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: KpiTarget.$type,
             properties: {
                 value: {
-                    name: KpiTarget.value
+                    name: KpiTarget.value,
+                    optional: true
                 }
             },
             superTypes: [KpiClause.$type]
@@ -919,15 +995,18 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Needs.$type,
             properties: {
                 amount: {
-                    name: Needs.amount
+                    name: Needs.amount,
+                    optional: true
                 },
                 perUnit: {
                     name: Needs.perUnit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 },
                 unit: {
                     name: Needs.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -942,7 +1021,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: NumberLiteral.$type,
             properties: {
                 text: {
-                    name: NumberLiteral.text
+                    name: NumberLiteral.text,
+                    optional: true
                 }
             },
             superTypes: []
@@ -952,15 +1032,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Objective.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Objective.label,
                     optional: true
                 },
                 name: {
-                    name: Objective.name
+                    name: Objective.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -976,7 +1056,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 unit: {
                     name: Output.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -985,7 +1066,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Owner.$type,
             properties: {
                 name: {
-                    name: Owner.name
+                    name: Owner.name,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, ProcessClause.$type, StageClause.$type, TeamClause.$type]
@@ -1023,15 +1105,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Process.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Process.label,
                     optional: true
                 },
                 name: {
-                    name: Process.name
+                    name: Process.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -1050,7 +1132,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 low: {
-                    name: Quantity.low
+                    name: Quantity.low,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1059,14 +1142,17 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Rate.$type,
             properties: {
                 amount: {
-                    name: Rate.amount
+                    name: Rate.amount,
+                    optional: true
                 },
                 per: {
-                    name: Rate.per
+                    name: Rate.per,
+                    optional: true
                 },
                 unit: {
                     name: Rate.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1076,15 +1162,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Stage.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Stage.label,
                     optional: true
                 },
                 name: {
-                    name: Stage.name
+                    name: Stage.name,
+                    optional: true
                 }
             },
             superTypes: [ProcessClause.$type]
@@ -1104,7 +1190,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                 },
                 team: {
                     name: StageTeam.team,
-                    referenceType: Team.$type
+                    referenceType: Team.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]
@@ -1114,15 +1201,15 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
                 clauses: {
                     name: Team.clauses,
-                    defaultValue: [],
-                    optional: true
+                    defaultValue: []
                 },
                 label: {
                     name: Team.label,
                     optional: true
                 },
                 name: {
-                    name: Team.name
+                    name: Team.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
@@ -1137,7 +1224,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Tolerance.$type,
             properties: {
                 value: {
-                    name: Tolerance.value
+                    name: Tolerance.value,
+                    optional: true
                 }
             },
             superTypes: [PolicyClause.$type]
@@ -1146,7 +1234,8 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Uncertainty.$type,
             properties: {
                 value: {
-                    name: Uncertainty.value
+                    name: Uncertainty.value,
+                    optional: true
                 }
             },
             superTypes: [PolicyClause.$type]
@@ -1159,17 +1248,51 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 name: {
-                    name: UnitDeclaration.name
+                    name: UnitDeclaration.name,
+                    optional: true
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        Unknown: {
+            name: Unknown.$type,
+            properties: {
+                block: {
+                    name: Unknown.block,
+                    optional: true
+                },
+                tokens: {
+                    name: Unknown.tokens,
+                    defaultValue: []
+                },
+                word: {
+                    name: Unknown.word,
+                    optional: true
+                }
+            },
+            superTypes: [CalendarClause.$type, Declaration.$type, KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, PolicyClause.$type, ProcessClause.$type, StageClause.$type, TeamClause.$type]
+        },
+        UnknownBlock: {
+            name: UnknownBlock.$type,
+            properties: {
+                blocks: {
+                    name: UnknownBlock.blocks,
+                    defaultValue: []
+                },
+                tokens: {
+                    name: UnknownBlock.tokens,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
         },
         Via: {
             name: Via.$type,
             properties: {
                 process: {
                     name: Via.process,
-                    referenceType: Process.$type
+                    referenceType: Process.$type,
+                    optional: true
                 }
             },
             superTypes: [KeyResultClause.$type]
@@ -1178,27 +1301,32 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             name: Workdays.$type,
             properties: {
                 count: {
-                    name: Workdays.count
+                    name: Workdays.count,
+                    optional: true
                 },
                 per: {
-                    name: Workdays.per
+                    name: Workdays.per,
+                    optional: true
                 }
             },
-            superTypes: []
+            superTypes: [CalendarClause.$type]
         },
         Yields: {
             name: Yields.$type,
             properties: {
                 amount: {
-                    name: Yields.amount
+                    name: Yields.amount,
+                    optional: true
                 },
                 perUnit: {
                     name: Yields.perUnit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 },
                 unit: {
                     name: Yields.unit,
-                    referenceType: UnitDeclaration.$type
+                    referenceType: UnitDeclaration.$type,
+                    optional: true
                 }
             },
             superTypes: [StageClause.$type]

@@ -6,36 +6,37 @@
  */
 import { everyN, formatNumber, formatPercent, type TimeUnit } from '@okr-plan/engine';
 import type { TreeWords } from '@okr-plan/preview';
-import type { PlanFinding } from '../plan/plan-findings.js';
+import type { PlanFinding, PlanFindingArgs, PlanFindingCode, Severity } from '../plan/plan-findings.js';
 import type { Language } from './locale.js';
 import { readSyntaxError, type SyntaxProblem } from './syntax-errors.js';
 import { EN } from './en.js';
 import { RU } from './ru.js';
 
-export type Args = Record<string, string | number>;
-
-/** Helpers a catalogue uses to print args. */
+/** Helpers a catalogue uses to print finding arguments; each prints '' for a value that is absent. */
 export interface Formatter {
-    /** A number arg rounded for display; '' when absent. */
-    num(args: Args, key: string): string;
-    /** A fraction arg as a percentage (0.1 → 10%); '' when absent. */
-    pct(args: Args, key: string): string;
-    /** A signed deviation (−0.067 → −6.7%). */
-    dev(args: Args, key: string): string;
-    /** A string arg; '' when absent. */
-    str(args: Args, key: string): string;
-    /** A unit arg shown by its label. */
-    unit(args: Args, key: string): string;
-    has(args: Args, key: string): boolean;
+    /** A number rounded for display: 31.746 → 31.7. */
+    num(x: number | undefined): string;
+    /** A fraction as a percentage: 0.1 → 10%. */
+    pct(fraction: number | undefined): string;
+    /** A signed deviation: −0.067 → -6.7%. */
+    dev(fraction: number | undefined): string;
+    /** A unit shown by its label: m2 → m². */
+    unit(name: string | undefined): string;
+    /** A number as it was written: as a percentage when it was one. */
+    quantity(x: number | undefined, percent: boolean): string;
 }
 
+/** One message per code, each reading that code's own arguments. */
+export type FindingMessages = { [C in PlanFindingCode]: (args: PlanFindingArgs[C], f: Formatter, severity: Severity) => string };
+
 export interface Catalogue {
-    findings: Record<string, (args: Args, f: Formatter) => string>;
+    findings: FindingMessages;
     /** One line per code, for SARIF rule descriptions and docs. */
-    rules: Record<string, string>;
+    rules: Record<PlanFindingCode | 'parse-error' | 'linking-error', string>;
     syntax(problem: SyntaxProblem): string;
     undecodable(reason: 'nul' | 'encoding'): string;
-    unresolved(kind: string, name: string): string;
+    /** `nearest`: declared names close to the one written, nearest first (may be empty). */
+    unresolved(kind: string, name: string, nearest: string[]): string;
     referenceKinds: Record<string, string>;
     timeUnits: Record<TimeUnit, string>;
     /** "1 article every 2 weeks"; `shown` is `n` formatted for display, `unit` the unit's name. */
@@ -105,6 +106,8 @@ export interface FixWords {
     addCause: string;
     insertClause(clause: string): string;
     declareUnit(unit: string): string;
+    /** Replace an unresolved name with a declared one. */
+    changeTo(name: string): string;
     removeClause(clause: string): string;
 }
 
@@ -139,6 +142,11 @@ const REFERENCE_KIND: Record<string, string> = {
     'Yields.perUnit': 'unit'
 };
 
+/** What kind of declaration a reference written in `containerType.property` names: 'unit', 'stage', …, or 'declaration'. */
+export function referenceKind(containerType: string, property: string): string {
+    return REFERENCE_KIND[`${containerType}.${property}`] ?? 'declaration';
+}
+
 export class Messages {
     language: Language = 'en';
 
@@ -147,17 +155,18 @@ export class Messages {
     }
 
     finding(finding: PlanFinding, unitLabels: ReadonlyMap<string, string> = new Map()): string {
-        const render = this.catalogue.findings[finding.code];
-        return render ? render({ ...finding.args, $severity: finding.severity }, formatter(unitLabels)) : finding.code;
+        // The catalogue's type pairs each code with its arguments; TypeScript cannot follow that through a union.
+        const render = this.catalogue.findings[finding.code] as (args: PlanFinding['args'], f: Formatter, severity: Severity) => string;
+        return render(finding.args, formatter(unitLabels), finding.severity);
     }
 
     ruleDescription(code: string): string {
-        return this.catalogue.rules[code] ?? code;
+        return (this.catalogue.rules as Record<string, string>)[code] ?? code;
     }
 
     /** A parser error in plain words: what was expected, what was found, what to write. */
-    syntax(detail: string): string {
-        return this.catalogue.syntax(readSyntaxError(detail));
+    syntax(detail: string | SyntaxProblem): string {
+        return this.catalogue.syntax(typeof detail === 'string' ? readSyntaxError(detail) : detail);
     }
 
     undecodable(reason: 'nul' | 'encoding'): string {
@@ -165,9 +174,8 @@ export class Messages {
     }
 
     /** The message of a reference that names nothing (Langium's linking error), by where it was written. */
-    unresolved(containerType: string, property: string, name: string): string {
-        const kind = REFERENCE_KIND[`${containerType}.${property}`] ?? 'declaration';
-        return this.catalogue.unresolved(kind, name);
+    unresolved(containerType: string, property: string, name: string, nearest: string[] = []): string {
+        return this.catalogue.unresolved(referenceKind(containerType, property), name, nearest);
     }
 
     /** `m²/person/day`, `м²/чел./день`. */
@@ -211,25 +219,12 @@ export class Messages {
 }
 
 function formatter(unitLabels: ReadonlyMap<string, string>): Formatter {
-    const number = (args: Args, key: string) => (typeof args[key] === 'number' ? (args[key] as number) : undefined);
+    const shown = (x: number | undefined, show: (x: number) => string) => (x === undefined ? '' : show(x));
     return {
-        num: (args, key) => {
-            const value = number(args, key);
-            return value === undefined ? '' : formatNumber(value);
-        },
-        pct: (args, key) => {
-            const value = number(args, key);
-            return value === undefined ? '' : `${formatNumber(value * 100)}%`;
-        },
-        dev: (args, key) => {
-            const value = number(args, key);
-            return value === undefined ? '' : formatPercent(value);
-        },
-        str: (args, key) => (args[key] === undefined ? '' : String(args[key])),
-        unit: (args, key) => {
-            const name = args[key] === undefined ? '' : String(args[key]);
-            return unitLabels.get(name) ?? name;
-        },
-        has: (args, key) => args[key] !== undefined
+        num: x => shown(x, formatNumber),
+        pct: x => shown(x, value => `${formatNumber(value * 100)}%`),
+        dev: x => shown(x, formatPercent),
+        unit: name => (name === undefined ? '' : unitLabels.get(name) ?? name),
+        quantity: (x, percent) => shown(x, value => (percent ? `${formatNumber(value * 100)}%` : formatNumber(value)))
     };
 }

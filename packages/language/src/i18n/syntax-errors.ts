@@ -4,9 +4,35 @@
  */
 
 export type SyntaxProblem =
-    | { kind: 'expected'; expected: string[]; found: string }
+    /** `suggestion`: the keyword the found word is nearest to, when one is close (`persons` → `person`). */
+    | { kind: 'expected'; expected: string[]; found: string; suggestion?: string }
     | { kind: 'character'; character: string }
+    /** A number glued to a unit: `200m2`, `10house`. */
+    | { kind: 'glued-unit'; number: string; unit: string }
+    /** A decimal comma: `2,5`. */
+    | { kind: 'decimal-comma'; number: string }
+    /** A space before `%`: `80 %`. */
+    | { kind: 'spaced-percent'; number: string }
     | { kind: 'other'; text: string };
+
+/**
+ * A character the lexer could not read, explained by what surrounds it: most such characters
+ * are a number written the way a spreadsheet or a sentence would (`200m2`, `2,5`, `80 %`).
+ */
+export function readLexingError(text: string, offset: number, length: number, message: string): SyntaxProblem {
+    const skipped = text.slice(offset, offset + Math.max(1, length));
+    const before = text.slice(Math.max(0, offset - 40), offset);
+    const after = text.slice(offset + Math.max(1, length), offset + Math.max(1, length) + 40);
+    const glued = /^(-?[0-9][0-9_]*(?:\.[0-9]+)?)$/.exec(skipped);
+    const unit = /^([_\p{L}][_\p{L}\p{M}\p{N}]*)/u.exec(after);
+    if (glued && unit) return { kind: 'glued-unit', number: glued[1], unit: unit[1] };
+    const digitsBefore = /([0-9][0-9_]*(?:\.[0-9]+)?)$/.exec(before);
+    const digitsAfter = /^([0-9]+)/.exec(after);
+    if (skipped === ',' && digitsBefore && digitsAfter) return { kind: 'decimal-comma', number: `${digitsBefore[1]}.${digitsAfter[1]}` };
+    const spaced = /([0-9][0-9_]*(?:\.[0-9]+)?)[ \t]+$/.exec(before);
+    if (skipped === '%' && spaced) return { kind: 'spaced-percent', number: spaced[1] };
+    return readSyntaxError(message);
+}
 
 export function readSyntaxError(text: string): SyntaxProblem {
     const single = /^Expecting token of type '(.+?)' but found `([\s\S]*)`\.$/.exec(text);

@@ -8,8 +8,8 @@ import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 
 export type KpiTreeParams = Record<string, never>;
 
-/** Request `okr/kpiTree`: the KPI tree of the whole workspace as it stands after the latest build. */
-export const KpiTreeRequest = new RequestType<KpiTreeParams, KpiTree, void>('okr/kpiTree');
+/** Request `okr/kpiTree`: the KPI tree of the whole workspace as it stands after the latest build (null if it could not be built). */
+export const KpiTreeRequest = new RequestType<KpiTreeParams, KpiTree | null, void>('okr/kpiTree');
 
 /** Notification `okr/planChanged`: a build finished and the tree may have changed; sent after every build. */
 export const PlanChangedNotification = new NotificationType0('okr/planChanged');

@@ -9,7 +9,7 @@
  *  - missing-flow: insert a flow clause;
  *  - an unknown unit: declare it.
  */
-import { formatNumber, roundDownTarget, roundUpTarget } from '@okr-plan/engine';
+import { formatNumber, roundDownTarget, roundUpTarget, wholePeople } from '@okr-plan/engine';
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
@@ -27,6 +27,8 @@ interface DiagnosticData {
     containerType?: string;
     property?: string;
     refText?: string;
+    /** Declared names near an unresolved reference (see the document validator). */
+    nearest?: string[];
 }
 
 /** Where a reference to a unit is written: container type and property. */
@@ -85,8 +87,12 @@ export class OkrCodeActionProvider implements CodeActionProvider {
                     break;
                 }
                 case LINKING_ERROR:
+                    // The names of the plan nearest to what was written, nearest first: the likeliest fix.
+                    for (const [index, name] of (data.nearest ?? []).entries()) {
+                        add(fixes.changeTo(name), edit(document.textDocument.uri, { range: diagnostic.range, newText: name }), index === 0);
+                    }
                     if (data.refText && UNIT_REFERENCES.has(`${data.containerType}.${data.property}`)) {
-                        add(fixes.declareUnit(data.refText), declareUnit(document, data.refText), true);
+                        add(fixes.declareUnit(data.refText), declareUnit(document, data.refText), (data.nearest ?? []).length === 0);
                     }
                     break;
             }
@@ -107,7 +113,7 @@ export class OkrCodeActionProvider implements CodeActionProvider {
         retarget?: (people: number, headcount: number) => { edit: WorkspaceEdit; target: string } | undefined
     ): void {
         if (typeof args.team !== 'string' || typeof args.neededHeadcount !== 'number' || typeof args.headcount !== 'number') return;
-        const people = Math.ceil(args.neededHeadcount - 1e-9);
+        const people = wholePeople(args.neededHeadcount);
         if (!Number.isFinite(people) || people <= args.headcount) return;
         const team = this.declaration(args.team, ast.isTeam);
         const headcount = team?.clauses.find(ast.isHeadcount);
@@ -129,7 +135,7 @@ export class OkrCodeActionProvider implements CodeActionProvider {
         return (people, headcount) => {
             const newTarget = roundUpTarget((derived * headcount) / people);
             const edit = newTarget === null ? undefined : replaceNode(target.value, formatNumber(newTarget));
-            return edit && { edit, target: formatNumber(newTarget!) };
+            return newTarget === null || !edit ? undefined : { edit, target: formatNumber(newTarget) };
         };
     }
 
@@ -159,9 +165,10 @@ function nodeAt<T extends AstNode>(document: LangiumDocument, diagnostic: Diagno
     return node;
 }
 
-function replaceNode(node: AstNode, text: string): WorkspaceEdit | undefined {
-    const range = node.$cstNode?.range;
-    if (!range) return undefined;
+/** Replaces the text of a node; undefined when error recovery left the node (or its text) unset. */
+function replaceNode(node: AstNode | undefined, text: string): WorkspaceEdit | undefined {
+    const range = node?.$cstNode?.range;
+    if (!node || !range) return undefined;
     return edit(AstUtils.getDocument(node).textDocument.uri, { range, newText: text });
 }
 

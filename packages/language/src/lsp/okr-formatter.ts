@@ -38,8 +38,9 @@
  * A file with syntax errors is not formatted (no edits); range formatting works on ranges that end
  * before the first error (Langium's `isFormatRangeErrorFree`). Nothing the writer wrote is lost.
  */
-import { CstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
+import type { DocumentFormattingParams } from 'vscode-languageserver';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 
@@ -152,6 +153,15 @@ export class OkrFormatter extends AbstractFormatter {
         }
     }
 
+    /** An unknown word is a syntax error too (the grammar reads it only to recover): such a file is left as written. */
+    override formatDocument(document: LangiumDocument, params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
+        return hasUnknownWord(document) ? [] : super.formatDocument(document, params);
+    }
+
+    protected override isFormatRangeErrorFree(document: LangiumDocument, range: Range): boolean {
+        return super.isFormatRangeErrorFree(document, range) && !hasUnknownWord(document, range.end.line);
+    }
+
     /** Always two spaces per level; one line break at the end of the file; the file's own line breaks. */
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
         const edits = super.doDocumentFormat(document, { ...options, tabSize: OKR_INDENT, insertSpaces: true }, range);
@@ -214,6 +224,11 @@ export class OkrFormatter extends AbstractFormatter {
         }
         return edits;
     }
+}
+
+/** Whether the document has an unknown word (on or before `lastLine`, when given). */
+function hasUnknownWord(document: LangiumDocument, lastLine = Number.MAX_SAFE_INTEGER): boolean {
+    return AstUtils.streamAst(document.parseResult.value).some(node => ast.isUnknown(node) && (node.$cstNode?.range.start.line ?? 0) <= lastLine);
 }
 
 /**

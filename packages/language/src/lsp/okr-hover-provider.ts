@@ -45,9 +45,9 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         return undefined;
     }
 
-    private title(kind: keyof ReturnType<Messages['hoverWords']>['kinds'], name: string, label: string | undefined): string {
+    private title(kind: keyof ReturnType<Messages['hoverWords']>['kinds'], name: string | undefined, label: string | undefined): string {
         const words = this.messages.hoverWords();
-        return `**${words.kinds[kind]} ${escape(name)}**${label ? ` — ${escape(label)}` : ''}`;
+        return `**${words.kinds[kind]} ${escape(name ?? '')}**${label ? ` — ${escape(label)}` : ''}`;
     }
 
     private kpi(node: ast.Kpi, plan: WorkspacePlan, context: ExplainContext): string[] {

@@ -2,7 +2,9 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { languageOf } from '../i18n/locale.js';
-import { KpiTreeRequest, PlanChangedNotification } from './kpi-tree-protocol.js';
+import type { CancellationToken } from 'vscode-languageserver';
+import { KpiTreeRequest, PlanChangedNotification, type KpiTreeParams } from './kpi-tree-protocol.js';
+import { answerOnFailure, guardRequests } from './request-guard.js';
 import type { OkrServices } from '../okr-module.js';
 import { buildKpiTree } from '../plan/kpi-tree.js';
 
@@ -17,11 +19,13 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(KpiTreeRequest, async (_params, cancelToken) => {
+    const internalErrors = okr.validation.InternalErrors;
+    guardRequests(connection, internalErrors);
+    connection.onRequest(KpiTreeRequest, answerOnFailure(async (_params: KpiTreeParams, cancelToken: CancellationToken) => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
-    });
+    }, KpiTreeRequest.method, null, internalErrors));
     // Turning a kind of inlay hint on or off should show at once, not at the next edit.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'okr' && canRefreshInlayHints) void connection.languages.inlayHint.refresh();

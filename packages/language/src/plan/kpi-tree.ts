@@ -74,10 +74,10 @@ class TreeBuilder {
         if (all.length > 0) this.addDocumentDiagnostics(all);
         else this.countPlanFindings();
         const { input, analysis } = this.plan;
-        const objectives = [...this.plan.declarations.values()]
-            .flat()
-            .filter(declared => declared.kind === 'objective')
-            .map(declared => this.objective(declared.node as ast.Objective));
+        const objectives = [...this.plan.declarations]
+            .flatMap(([name, declared]) => declared.map(one => ({ name, ...one })))
+            .filter(declared => declared.kind === 'objective' && ast.isObjective(declared.node))
+            .map(declared => this.objective(declared.node as ast.Objective, declared.name));
         const used = new Set(input.keyResults.map(keyResult => keyResult.via?.process).filter((name): name is string => typeof name === 'string'));
         const unlinkedProcesses = input.processes.filter(process => !used.has(process.name)).map(process => this.process(process.name, ''));
         const kpisWithoutProcess = (this.kpisByStage.get(null) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, ''));
@@ -102,20 +102,21 @@ class TreeBuilder {
         }
     }
 
-    private objective(node: ast.Objective): ObjectiveView {
-        const id = `objective:${node.name}`;
-        const keyResults = node.clauses.filter(ast.isKeyResult).map(keyResult => this.keyResult(keyResult, id));
-        return { kind: 'objective', id, name: node.name, label: node.label, location: location(node), badges: this.badges(node), keyResults };
+    private objective(node: ast.Objective, name: string): ObjectiveView {
+        const id = `objective:${name}`;
+        // A key result the parser could not name is not part of the plan.
+        const keyResults = node.clauses.filter(ast.isKeyResult).flatMap(keyResult => (keyResult.name ? [this.keyResult(keyResult, keyResult.name, id)] : []));
+        return { kind: 'objective', id, name, label: node.label, location: location(node), badges: this.badges(node), keyResults };
     }
 
-    private keyResult(node: ast.KeyResult, parent: string): KeyResultView {
+    private keyResult(node: ast.KeyResult, name: string, parent: string): KeyResultView {
         const figures = this.plan.figuresOf.keyResults.get(node);
-        const id = `${parent}/keyresult:${node.name}`;
+        const id = `${parent}/keyresult:${name}`;
         const label = figures?.unit ? this.plan.unitLabels.get(figures.unit) ?? figures.unit : '';
         const target = figures?.target && figures.per ? `${showFigure(figures.target)} ${this.messages.rateUnit(label, false, figures.per)}` : null;
         const latest = figures?.latestActual ? this.actual(figures.latestActual) : null;
         const processes = figures?.process ? [this.process(figures.process, id)] : [];
-        return { kind: 'keyresult', id, name: figures?.name ?? node.name, label: node.label, location: location(node), badges: this.badges(node), target, latestActual: latest, status: latest?.status ?? 'none', processes };
+        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, latestActual: latest, status: latest?.status ?? 'none', processes };
     }
 
     private process(name: string, parent: string): ProcessView {

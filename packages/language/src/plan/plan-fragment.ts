@@ -4,12 +4,14 @@
  * are kept as the names written), so it is cached per document and rebuilt only when that
  * document changes; names are resolved across the workspace later (plan-workspace.ts).
  */
-import type { ActualInput, FlowInput, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
+import type { ActualInput, FlowInput, QuantityWhat, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { memberName } from '../references/okr-names.js';
+import { clauseKeywords } from '../parser/block-keywords.js';
+import { nearest } from '../references/nearest-names.js';
 import { readQuantity, type QuantityShape } from './quantities.js';
-import type { PlanFinding } from './plan-findings.js';
+import type { PlanFinding, ShapeArgs, UnknownWordBlock } from './plan-findings.js';
 import type { Site } from './site.js';
 
 export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
@@ -44,8 +46,19 @@ export interface PlanFragment {
     processes: ProcessInput<Site>[];
     keyResults: KeyResultInput<Site>[];
     kpis: KpiInput<Site>[];
-    /** Problems visible from this document alone: badly shaped numbers, repeated clauses. */
+    /** Problems visible from this document alone: badly shaped numbers, repeated clauses, unknown words. */
     findings: PlanFinding[];
+    /**
+     * Declarations with a syntax error of their own (inside them, not inside a stage or key result
+     * they hold): nothing is derived from them and no finding about their numbers is shown, so a
+     * typo is one error, not a cascade.
+     */
+    broken: Set<AstNode>;
+    /**
+     * Names written inside what unknown words swallowed (`keyresul Houses { via Construction }`):
+     * findings that only say nothing refers to one of them are left out, since something did.
+     */
+    mentioned: Set<string>;
 }
 
 const NUMBER: QuantityShape = { kind: 'number', range: false };
@@ -54,19 +67,24 @@ const PERCENT: QuantityShape = { kind: 'percent', range: false };
 const PERCENT_OR_RANGE: QuantityShape = { kind: 'percent', range: true };
 
 export function buildPlanFragment(document: LangiumDocument): PlanFragment {
-    return new FragmentBuilder(document.uri.toString()).build(document.parseResult.value as ast.Plan);
+    const { parserErrors, lexerErrors } = document.parseResult;
+    const errorOffsets = [...parserErrors.map(error => error.token.startOffset), ...lexerErrors.map(error => error.offset)].filter(Number.isFinite);
+    return new FragmentBuilder(document.uri.toString(), errorOffsets).build(document.parseResult.value as ast.Plan);
 }
 
 class FragmentBuilder {
     private readonly fragment: PlanFragment;
 
-    constructor(uri: string) {
-        this.fragment = { uri, declarations: [], units: [], calendars: [], policies: [], teams: [], processes: [], keyResults: [], kpis: [], findings: [] };
+    /** `errorOffsets`: where the lexer and the parser found errors in the document. */
+    constructor(uri: string, private readonly errorOffsets: number[]) {
+        this.fragment = { uri, declarations: [], units: [], calendars: [], policies: [], teams: [], processes: [], keyResults: [], kpis: [], findings: [], broken: new Set(), mentioned: new Set() };
     }
 
     build(plan: ast.Plan): PlanFragment {
         for (const declaration of plan.declarations ?? []) {
+            this.markSyntaxErrors(declaration);
             switch (declaration.$type) {
+                case 'Unknown': this.unknown(declaration); break;
                 case 'UnitDeclaration': this.unit(declaration); break;
                 case 'Calendar': this.calendar(declaration); break;
                 case 'Policy': this.policy(declaration); break;
@@ -76,7 +94,50 @@ class FragmentBuilder {
                 case 'Kpi': this.kpi(declaration); break;
             }
         }
+        // The engine derives nothing from what a syntax error broke (unknown words are found while reading).
+        const { broken } = this.fragment;
+        for (const process of this.fragment.processes) {
+            if (broken.has(process.nameSite.node)) process.broken = true;
+            for (const stage of process.stages) if (broken.has(stage.nameSite.node)) stage.broken = true;
+        }
+        for (const keyResult of this.fragment.keyResults) if (broken.has(keyResult.nameSite.node)) keyResult.broken = true;
+        for (const team of this.fragment.teams) if (broken.has(team.nameSite.node)) team.broken = true;
         return this.fragment;
+    }
+
+    /**
+     * Marks a declaration broken when a syntax error lies inside it but not inside one of its
+     * stages or key results (those are marked on their own).
+     */
+    private markSyntaxErrors(node: AstNode): void {
+        const inside = (candidate: AstNode, offset: number) => {
+            const cst = candidate.$cstNode;
+            return cst !== undefined && cst.offset < offset && offset <= cst.end;
+        };
+        const members = ast.isProcess(node) || ast.isObjective(node) ? (node.clauses as AstNode[]).filter(clause => ast.isStage(clause) || ast.isKeyResult(clause)) : [];
+        for (const offset of this.errorOffsets) {
+            if (!inside(node, offset)) continue;
+            const member = members.find(candidate => inside(candidate, offset));
+            this.fragment.broken.add(member ?? node);
+        }
+    }
+
+    /**
+     * A word where a keyword belongs: one parse-error on it naming the nearest keyword the block
+     * takes, and the block it stands in is broken (its numbers are not trusted).
+     */
+    private unknown(node: ast.Unknown): void {
+        const block = node.$container;
+        if (block && !ast.isPlan(block)) this.fragment.broken.add(block);
+        for (const token of unknownTokens(node)) if (NAME_TOKEN.test(token)) this.fragment.mentioned.add(token);
+        const keywords = clauseKeywords(block?.$type ?? 'Plan');
+        const [suggestion] = node.word ? nearest(node.word, keywords, 1) : [];
+        this.fragment.findings.push({
+            code: 'parse-error',
+            severity: 'error',
+            site: { node, property: 'word' },
+            args: { word: node.word ?? '', block: blockKind(block), keywords: keywords.join(', '), suggestion }
+        });
     }
 
     private declare(name: string | undefined, kind: DeclarationKind, node: AstNode): name is string {
@@ -95,9 +156,14 @@ class FragmentBuilder {
         const calendar: CalendarFragment = { node };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (!clause.count) continue;
+            if (!clause.per) continue; // half written: the parser says what is missing
             if (clause.per !== 'month' && clause.per !== 'week') {
-                this.invalid(clause, 'workdays-period', { what: 'workdays', per: clause.per });
+                this.invalid(clause, { what: 'workdays', reason: 'workdays-period', per: clause.per as TimeUnit });
                 continue;
             }
             if (this.repeated(seen, clause.per, clause)) continue;
@@ -112,6 +178,10 @@ class FragmentBuilder {
         const policy: PolicyFragment = { node };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (!clause.value || this.repeated(seen, clause.$type, clause)) continue;
             const value = this.quantity(clause.value, PERCENT, ast.isTolerance(clause) ? 'tolerance' : 'uncertainty');
             if (ast.isTolerance(clause)) policy.tolerance = value;
@@ -125,6 +195,10 @@ class FragmentBuilder {
         const team: TeamInput<Site> = { name: node.name, label: node.label, nameSite: { node, property: 'name' } };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (this.repeated(seen, clause.$type, clause)) continue;
             if (ast.isHeadcount(clause) && clause.value) team.headcount = this.quantity(clause.value, NUMBER, 'headcount');
             if (ast.isAvailability(clause) && clause.value) team.availability = this.quantity(clause.value, PERCENT, 'availability');
@@ -136,6 +210,10 @@ class FragmentBuilder {
         if (!this.declare(node.name, 'objective', node)) return;
         this.repeatedOwners(node.clauses);
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (ast.isKeyResult(clause)) this.keyResult(node.name, clause);
         }
     }
@@ -146,6 +224,10 @@ class FragmentBuilder {
         const keyResult: KeyResultInput<Site> = { name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (ast.isActual(clause)) {
                 this.actual(clause, keyResult.actuals);
                 continue;
@@ -168,6 +250,10 @@ class FragmentBuilder {
             nameSite: { node, property: 'name' }
         };
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (ast.isStage(clause)) {
                 const stage = this.stage(node.name, clause);
                 if (stage) process.stages.push(stage);
@@ -188,6 +274,10 @@ class FragmentBuilder {
         };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (ast.isNonstandard(clause)) {
                 stage.nonstandard = true;
                 continue;
@@ -244,6 +334,10 @@ class FragmentBuilder {
         const kpi: KpiInput<Site> = { name: node.name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
+            if (ast.isUnknown(clause)) {
+                this.unknown(clause);
+                continue;
+            }
             if (ast.isActual(clause)) {
                 this.actual(clause, kpi.actuals);
                 continue;
@@ -264,23 +358,28 @@ class FragmentBuilder {
         if (Number.isFinite(value.low)) into.push({ period: node.period, value: value.low, cause: node.cause, site: { node } });
     }
 
-    private rate(rate: ast.Rate, clause: AstNode, what: string): RateInput<Site> | undefined {
+    private rate(rate: ast.Rate, clause: AstNode, what: QuantityWhat): RateInput<Site> | undefined {
         if (!rate.amount || !rate.per) return undefined;
         return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE, what), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
     }
 
-    /** Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity `what`). */
-    private quantity(node: ast.Quantity, shape: QuantityShape, what: string): QuantityInput<Site> {
+    /**
+     * Reads a number for the engine; `what` names it in messages (the engine's invalid-quantity
+     * `what`). An incomplete number (a syntax error the parser reports) reaches the engine as
+     * NaN: the clause is there but gives no figure, and no second message is added.
+     */
+    private quantity(node: ast.Quantity, shape: QuantityShape, what: QuantityWhat): QuantityInput<Site> {
         // A number's findings sit on the clause holding it (spec §5): `headcount 0`, not `0`.
         const clause = ast.isRate(node.$container) ? node.$container.$container : node.$container;
         const read = readQuantity(node, shape, { node: clause });
-        if (read.problem) this.invalid(clause, read.problem, { what });
+        if (!read) return { low: Number.NaN, high: Number.NaN, site: { node: clause } };
+        if (read.problem) this.invalid(clause, { what, reason: read.problem });
         return read.quantity;
     }
 
-    /** A number written in a shape its clause does not take; `reason` says which (see quantities.ts). */
-    private invalid(node: AstNode, reason: string, args: Record<string, string | number>): void {
-        this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args: { reason, ...args } });
+    /** A number written in a shape its clause does not take (see quantities.ts). */
+    private invalid(node: AstNode, args: ShapeArgs): void {
+        this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args });
     }
 
     /** Records a clause kind; reports `duplicate-clause` and returns true when it was seen before. */
@@ -304,4 +403,33 @@ class FragmentBuilder {
 
 function refName(reference: Reference | undefined): string | null {
     return reference?.$refText || null;
+}
+
+/** What kind of block an unknown word stands in, for the message. */
+function blockKind(block: AstNode | undefined): UnknownWordBlock {
+    switch (block?.$type) {
+        case 'Calendar': return 'calendar';
+        case 'Policy': return 'policy';
+        case 'Team': return 'team';
+        case 'Objective': return 'objective';
+        case 'KeyResult': return 'keyresult';
+        case 'Process': return 'process';
+        case 'Stage': return 'stage';
+        case 'Kpi': return 'kpi';
+        default: return 'plan';
+    }
+}
+
+const NAME_TOKEN = /^[_\p{L}][_\p{L}\p{M}\p{N}]*$/u;
+
+/** Every token an unknown clause swallowed, its block's included, with `A.B` rejoined. */
+function unknownTokens(node: ast.Unknown): string[] {
+    const tokens = [...node.tokens];
+    const visit = (block: ast.UnknownBlock | undefined) => {
+        if (!block) return;
+        tokens.push(...block.tokens);
+        block.blocks.forEach(visit);
+    };
+    visit(node.block);
+    return tokens.join(' ').replace(/ \. /g, '.').split(' ');
 }

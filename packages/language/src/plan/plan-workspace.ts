@@ -6,6 +6,7 @@
 import { analysePlan, type ActualFigures, type KeyResultFigures, type KeyResultInput, type KpiFigures, type StageFigures, type KpiInput, type PlanAnalysis, type PlanInput, type ProcessInput, type StageInput } from '@okr-plan/engine';
 import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { OkrServices } from '../okr-module.js';
+import { firstLine, type InternalErrors } from '../validation/internal-errors.js';
 import { buildPlanFragment, type DeclarationKind, type PlanFragment } from './plan-fragment.js';
 import type { PlanFinding } from './plan-findings.js';
 import type { Site } from './site.js';
@@ -33,19 +34,41 @@ export interface WorkspacePlan {
 
 export class PlanWorkspace {
     private readonly documents: LangiumDocuments;
+    private readonly internalErrors: InternalErrors;
     private readonly fragments: DocumentCache<string, PlanFragment>;
     private readonly plan: WorkspaceCache<string, WorkspacePlan>;
     /** What each document's diagnostics last showed of its plan findings, to spot stale ones. */
     private readonly published = new Map<string, PlanFinding[]>();
 
     constructor(services: OkrServices) {
+        this.internalErrors = services.validation.InternalErrors;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.fragments = new DocumentCache(services.shared);
         this.plan = new WorkspaceCache(services.shared);
     }
 
+    /**
+     * The document's share of the plan. A failure while reading it (a bug) leaves the document
+     * out of the plan with one internal-error finding, so the other documents keep theirs.
+     */
     fragment(document: LangiumDocument): PlanFragment {
-        return this.fragments.get(document.uri, 'fragment', () => buildPlanFragment(document));
+        return this.fragments.get(document.uri, 'fragment', () => {
+            try {
+                return this.readFragment(document);
+            } catch (error) {
+                return failedFragment(document, this.internalErrors.record(document.uri.toString(), error).message);
+            }
+        });
+    }
+
+    /** Reads one document's fragment (a seam for tests that inject a failure). */
+    protected readFragment(document: LangiumDocument): PlanFragment {
+        return buildPlanFragment(document);
+    }
+
+    /** Runs the engine (a seam for tests that inject a failure). */
+    protected analyse(input: PlanInput<Site>): PlanAnalysis<Site> {
+        return analysePlan(input);
     }
 
     /** The analysis of the current workspace state, computed at most once per state. */
@@ -88,7 +111,10 @@ export class PlanWorkspace {
                 else declarations.set(declared.name, [declared]);
             }
         }
-        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings);
+        const broken = fragments.filter(fragment => fragment.broken.size > 0).map(fragment => fragment.broken);
+        const mentioned = new Set(fragments.flatMap(fragment => [...fragment.mentioned]));
+        // In a declaration a syntax error broke, only the syntax error speaks.
+        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings.filter(finding => finding.code === 'parse-error' || !insideBroken(finding.site.node, broken)));
         for (const [name, list] of declarations) {
             if (list.length < 2) continue;
             for (const declared of list) {
@@ -118,8 +144,16 @@ export class PlanWorkspace {
             keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => resolveKeyResult(keyResult, resolve)),
             kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => resolveKpi(kpi, resolve))
         };
-        const analysis = analysePlan(input);
-        findings.push(...analysis.findings.filter(finding => !isEchoOfLanguageFinding(finding, declarations)));
+        let analysis: PlanAnalysis<Site>;
+        try {
+            analysis = this.analyse(input);
+            findings.push(...analysis.findings.filter(finding => !isEchoOfLanguageFinding(finding, declarations) && !insideBroken(finding.site.node, broken) && !aboutMentioned(finding, mentioned)));
+        } catch (error) {
+            // A bug in the engine: no figures, and every document says so instead of crashing the server.
+            const { message } = this.internalErrors.record('the plan analysis', error);
+            analysis = analysePlan<Site>({ units: [], teams: [], processes: [], keyResults: [], kpis: [] });
+            findings.push(...documents.map(document => internalErrorFinding(document, message)));
+        }
         const unitLabels = new Map(input.units.map(unit => [unit.name, unit.label || unit.name]));
         return {
             input,
@@ -218,6 +252,26 @@ function isEchoOfLanguageFinding(finding: PlanFinding, declarations: Map<string,
     return false;
 }
 
+/** A finding that only says nothing refers to a name, when text an unknown word swallowed does refer to it. */
+function aboutMentioned(finding: PlanFinding, mentioned: Set<string>): boolean {
+    if (mentioned.size === 0) return false;
+    switch (finding.code) {
+        case 'process-without-key-result':
+        case 'kpi-without-key-result': return mentioned.has(finding.args.process);
+        case 'unused-team': return mentioned.has(finding.args.team);
+        default: return false;
+    }
+}
+
+/** Whether a node lies in a declaration a syntax error broke: findings about its numbers would be guesses. */
+function insideBroken(node: AstNode, broken: Set<AstNode>[]): boolean {
+    if (broken.length === 0) return false;
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (broken.some(set => set.has(current as AstNode))) return true;
+    }
+    return false;
+}
+
 /** Groups findings by document, in the order given. */
 function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
     const byDocument = new Map<string, PlanFinding[]>();
@@ -232,8 +286,9 @@ function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
 
 function sameFinding(a: PlanFinding, b: PlanFinding): boolean {
     if (a.code !== b.code || a.severity !== b.severity || a.site.node !== b.site.node || a.site.property !== b.site.property || a.site.keyword !== b.site.keyword) return false;
-    const keys = Object.keys(a.args);
-    return keys.length === Object.keys(b.args).length && keys.every(key => a.args[key] === b.args[key]);
+    const [x, y] = [a.args as Record<string, unknown>, b.args as Record<string, unknown>];
+    const keys = Object.keys(x);
+    return keys.length === Object.keys(y).length && keys.every(key => x[key] === y[key]);
 }
 
 function locationOf(node: AstNode): string {
@@ -244,4 +299,27 @@ function locationOf(node: AstNode): string {
 
 function compareStrings(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An internal-error finding on the first line of a document. */
+export function internalErrorFinding(document: LangiumDocument, detail: string): PlanFinding {
+    const node = document.parseResult.value;
+    return { code: 'internal-error', severity: 'error', site: { node, range: firstLine(document.textDocument.getText()) }, args: { detail } };
+}
+
+function failedFragment(document: LangiumDocument, detail: string): PlanFragment {
+    return {
+        uri: document.uri.toString(),
+        declarations: [],
+        units: [],
+        calendars: [],
+        policies: [],
+        teams: [],
+        processes: [],
+        keyResults: [],
+        kpis: [],
+        findings: [internalErrorFinding(document, detail)],
+        broken: new Set(),
+        mentioned: new Set()
+    };
 }

@@ -12,9 +12,13 @@ export interface LiteralValue {
     percent: boolean;
 }
 
-/** The number a literal denotes; percentages become fractions (3% → 0.03). Non-finite when out of range (`1e999`). */
-export function literalValue(literal: NumberLiteral): LiteralValue {
-    const text = literal.text ?? '';
+/**
+ * The number a literal denotes; percentages become fractions (3% → 0.03). Non-finite when out of
+ * range (`1e999`); undefined when error recovery left the literal (or its text) unset.
+ */
+export function literalValue(literal: NumberLiteral | undefined): LiteralValue | undefined {
+    const text = literal?.text;
+    if (text === undefined) return undefined;
     const percent = text.endsWith('%');
     const digits = (percent ? text.slice(0, -1) : text).replace(/_/g, '');
     const parsed = Number(digits);
@@ -38,11 +42,13 @@ export interface ReadQuantity {
 /**
  * Reads a quantity for the engine. When its shape is wrong the value is reported as NaN, which
  * the engine treats as an invalid quantity, so no figure is derived from it; the caller reports
- * the shape problem itself, with a message that says what to write instead.
+ * the shape problem itself, with a message that says what to write instead. Undefined when the
+ * quantity is incomplete (a syntax error, reported by the parser): the clause is then left out.
  */
-export function readQuantity(quantity: Quantity, shape: QuantityShape, site: Site): ReadQuantity {
-    const low = literalValue(quantity.low);
-    const high = quantity.high ? literalValue(quantity.high) : low;
+export function readQuantity(quantity: Quantity | undefined, shape: QuantityShape, site: Site): ReadQuantity | undefined {
+    const low = literalValue(quantity?.low);
+    const high = quantity?.high ? literalValue(quantity.high) : low;
+    if (!quantity || !low || !high) return undefined;
     const problem = shapeProblem(low, high, quantity.high !== undefined, shape);
     if (problem) {
         return { quantity: { low: Number.NaN, high: Number.NaN, percent: low.percent, site }, problem };

@@ -2,46 +2,114 @@
  * Langium's syntax and linking diagnostics, given the spec's `parse-error` code and messages in
  * the user's language that say what to do.
  */
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, isOperationCancelled, type IndexManager, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Messages } from '../i18n/messages.js';
+import { referenceKind, type Messages } from '../i18n/messages.js';
+import { readLexingError, readSyntaxError } from '../i18n/syntax-errors.js';
+import { grammarKeywords } from '../references/okr-names.js';
+import { nearest } from '../references/nearest-names.js';
 import type { OkrServices } from '../okr-module.js';
+import { firstLine, INTERNAL_ERROR, type InternalErrors } from './internal-errors.js';
 
 export const PARSE_ERROR = 'parse-error';
 export const LINKING_ERROR = 'linking-error';
 
 export class OkrDocumentValidator extends DefaultDocumentValidator {
     private readonly messages: Messages;
+    private readonly internalErrors: InternalErrors;
+    /** Every keyword of the language: what a misspelt word is compared with when the expected ones are not close. */
+    private readonly keywords: string[];
+    private readonly indexManager: IndexManager;
 
     constructor(services: OkrServices) {
         super(services);
         this.messages = services.i18n.Messages;
+        this.internalErrors = services.validation.InternalErrors;
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.keywords = [...grammarKeywords(services.Grammar)].filter(keyword => /^[a-z]/.test(keyword));
     }
 
+    /** The workspace-wide names of declarations of one kind ('stage' → every `Process.Stage`). */
+    private declaredNames(kind: string): string[] {
+        const type = DECLARATION_TYPES[kind];
+        return type ? this.indexManager.allElements(type).map(description => description.name).toArray() : [];
+    }
+
+    /** Validation never throws: a failure inside OKR Plan becomes one internal-error diagnostic on the first line. */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        try {
+            return withoutEchoes(await super.validateDocument(document, options, cancelToken));
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            const { message } = this.internalErrors.record(document.uri.toString(), error);
+            return [{
+                severity: 1,
+                range: firstLine(document.textDocument.getText()),
+                code: INTERNAL_ERROR,
+                message: this.messages.finding({ code: 'internal-error', severity: 'error', site: { node: document.parseResult.value }, args: { detail: message } }),
+                source: this.getSource()
+            }];
+        }
+    }
+
+    /** A character the lexer could not read, explained from the text around it (`200m2` wants a space). */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const from = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
-        for (const diagnostic of diagnostics.slice(from)) this.asParseError(diagnostic);
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
+        diagnostics.slice(from).forEach((diagnostic, index) => {
+            const error = parseResult.lexerErrors[index];
+            diagnostic.code = PARSE_ERROR;
+            const detail = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+            diagnostic.message = this.messages.syntax(error ? readLexingError(text, error.offset, error.length, detail) : detail);
+        });
     }
 
+    /**
+     * Parser errors in plain words, with the nearest keyword for a misspelt one. After a character
+     * the lexer could not read, the rest of that line is its consequence: one mistake, one error.
+     */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const from = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
-        for (const diagnostic of diagnostics.slice(from)) this.asParseError(diagnostic);
+        const lexed = diagnostics.slice(0, from).filter(diagnostic => diagnostic.code === PARSE_ERROR);
+        const parsed = diagnostics.splice(from).filter(diagnostic => !lexed.some(earlier => earlier.range.start.line === diagnostic.range.start.line && earlier.range.start.character <= diagnostic.range.start.character));
+        for (const diagnostic of parsed) {
+            diagnostic.code = PARSE_ERROR;
+            const problem = readSyntaxError(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+            if (problem.kind === 'expected' && /^[_\p{L}]/u.test(problem.found)) {
+                problem.suggestion = nearest(problem.found, problem.expected.filter(token => /^[a-z]/.test(token)), 1)[0] ?? nearest(problem.found, this.keywords, 1)[0];
+            }
+            diagnostic.message = this.messages.syntax(problem);
+            diagnostics.push(diagnostic);
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const from = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
         for (const diagnostic of diagnostics.slice(from)) {
-            const data = diagnostic.data as { containerType?: string; property?: string; refText?: string } | undefined;
+            const data = diagnostic.data as { containerType?: string; property?: string; refText?: string; nearest?: string[] } | undefined;
+            const [containerType, property, refText] = [data?.containerType ?? '', data?.property ?? '', data?.refText ?? ''];
+            // The nearest names of the right kind in this plan: in the message, and for the quick fix that writes one.
+            const nearestNames = nearest(refText, this.declaredNames(referenceKind(containerType, property)));
+            if (data) data.nearest = nearestNames;
             diagnostic.code = LINKING_ERROR;
-            diagnostic.message = this.messages.unresolved(data?.containerType ?? '', data?.property ?? '', data?.refText ?? '');
+            diagnostic.message = this.messages.unresolved(containerType, property, refText, nearestNames);
         }
     }
 
-    private asParseError(diagnostic: Diagnostic): void {
-        diagnostic.code = PARSE_ERROR;
-        diagnostic.message = this.messages.syntax(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
-    }
+
+}
+
+/** The AST type each kind of reference names. */
+const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team' };
+
+/** An unknown word the parser already reported at the same place is said once. */
+function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+    const fromParser = diagnostics.filter(diagnostic => diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args === undefined);
+    return diagnostics.filter(diagnostic => {
+        const isUnknownWord = diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args !== undefined;
+        return !isUnknownWord || !fromParser.some(other => other.range.start.line === diagnostic.range.start.line && other.range.start.character === diagnostic.range.start.character);
+    });
 }

@@ -6,7 +6,9 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { OkrAstType, Plan } from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
-import type { PlanWorkspace } from '../plan/plan-workspace.js';
+import { internalErrorFinding, type PlanWorkspace } from '../plan/plan-workspace.js';
+import type { PlanFinding } from '../plan/plan-findings.js';
+import type { InternalErrors } from './internal-errors.js';
 
 export function registerValidationChecks(services: OkrServices): void {
     const validator = services.validation.OkrValidator;
@@ -19,23 +21,32 @@ export function registerValidationChecks(services: OkrServices): void {
 export class OkrValidator {
     private readonly planWorkspace: PlanWorkspace;
     private readonly messages: Messages;
+    private readonly internalErrors: InternalErrors;
 
     constructor(services: OkrServices) {
         this.planWorkspace = services.plan.PlanWorkspace;
         this.messages = services.i18n.Messages;
+        this.internalErrors = services.validation.InternalErrors;
     }
 
     checkPlan(plan: Plan, accept: ValidationAcceptor): void {
         const document = plan.$document;
         if (!document) return;
-        const findings = this.planWorkspace.findingsOf(document);
+        let findings: PlanFinding[];
+        try {
+            findings = this.planWorkspace.findingsOf(document);
+        } catch (error) {
+            // The workspace plan guards its own steps; this is the last net, so the document still gets a diagnostic.
+            findings = [internalErrorFinding(document, this.internalErrors.record(document.uri.toString(), error).message)];
+        }
         const { unitLabels } = this.planWorkspace.current();
         for (const finding of findings) {
-            const { node, property, keyword } = finding.site;
+            const { node, property, keyword, range } = finding.site;
             accept(finding.severity, this.messages.finding(finding, unitLabels), {
                 node,
                 property,
                 keyword,
+                range,
                 code: finding.code,
                 data: { code: finding.code, args: finding.args }
             });

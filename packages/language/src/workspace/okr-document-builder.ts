@@ -24,8 +24,13 @@ export class OkrDocumentBuilder extends DefaultDocumentBuilder {
         await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
     }
 
+    /** A failure while comparing (a bug) re-validates the document, whose validator then reports it. */
     private hasStaleFindings(document: LangiumDocument): boolean {
         const services = this.serviceRegistry.getServices(document.uri) as Partial<OkrServices>;
-        return services.plan?.PlanWorkspace.hasStaleFindings(document) ?? false;
+        try {
+            return services.plan?.PlanWorkspace.hasStaleFindings(document) ?? false;
+        } catch {
+            return true;
+        }
     }
 }

@@ -10,10 +10,15 @@ export function isSkippedFolder(name: string): boolean {
     return name.startsWith('.') || name === 'node_modules';
 }
 
+/** A plan file of a folder: `.okr`, in any case (`PLAN.OKR` too). */
+export function isPlanFileName(name: string): boolean {
+    return name.toLowerCase().endsWith('.okr');
+}
+
 export class OkrWorkspaceManager extends DefaultWorkspaceManager {
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         const name = UriUtils.basename(entry.uri);
         if (entry.isDirectory) return !isSkippedFolder(name);
-        return !name.startsWith('.') && entry.isFile && this.serviceRegistry.hasServices(entry.uri);
+        return !name.startsWith('.') && entry.isFile && isPlanFileName(name);
     }
 }
