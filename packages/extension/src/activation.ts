@@ -25,8 +25,9 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
     const started = Date.now();
     await client.start();
     // How long the server took to answer its first request (initialize); the e2e suite reads it.
-    client.info(`OKR Plan language server answered in ${Date.now() - started} ms`);
-    console.info(`[okr-plan] language server answered in ${Date.now() - started} ms`);
+    const answeredMs = Date.now() - started;
+    client.info(`OKR Plan language server answered in ${answeredMs} ms`);
+    console.info(`[okr-plan] language server answered in ${answeredMs} ms`);
     previews.connect();
     return client;
 }

@@ -11,7 +11,6 @@ import { serveWorkspaceFiles } from './workspace-files.js';
 // The web worker extension host's globals (the DOM library is not in this package's types).
 declare class Worker {
     constructor(url: string, options?: { name?: string });
-    postMessage(message: unknown): void;
     terminate(): void;
 }
 

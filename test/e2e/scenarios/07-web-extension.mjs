@@ -6,22 +6,23 @@
 // language server may run on the server.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { WEB_EXTENSION_HOST } from '../lib/web-extension.mjs';
 import { assert, waitFor } from '../lib/workbench.mjs';
 
 const FILE = 'plastering/plastering.okr';
 const ANTI = 'anti-patterns/anti-patterns.okr';
 
-/** Node processes of code-server's group that run the extension's Node server bundle. */
-function nodeServers() {
+/** Processes running the extension's Node server bundle from this scenario's code-server (others may run on the machine). */
+function nodeServers(scenarioDir) {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => /okr-plan[^ ]*\/dist\/server\.cjs/.test(l));
+  return out.split('\n').filter((l) => l.includes(scenarioDir) && /okr-plan[^ ]*\/dist\/server\.cjs/.test(l));
 }
 
 export default {
   title: 'web extension: the .vsix in the web worker extension host (diagnostics, hover 31.7, preview; no Node server)',
   codeServer: WEB_EXTENSION_HOST,
-  async run({ wb, page, mark, note }) {
+  async run({ wb, page, mark, note, workspace }) {
     const started = [];
     page.on('console', (m) => {
       const match = /\[okr-plan\] language server answered in (\d+) ms/.exec(m.text());
@@ -61,7 +62,7 @@ export default {
     }
 
     // Where it ran: no Node language server of the extension on the server side...
-    const servers = nodeServers();
+    const servers = nodeServers(path.dirname(workspace));
     assert(servers.length === 0, `the extension should run in the web worker host, but a Node server runs:\n${servers.join('\n')}`);
     // ...and the running-extensions view names the web worker host.
     await wb.runCommand('Developer: Show Running Extensions');
