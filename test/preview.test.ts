@@ -102,14 +102,17 @@ describe('hostile text', () => {
         const text = `unit m2 "${hostile[0]}"\nteam T "${hostile[1].replace(/"/g, '\\"')}" { headcount 2 }\nobjective O "${hostile[2]}" {\n  keyresult K "${hostile[3]}" { target 10 m2 per month via P }\n}\nprocess P "${hostile[1].replace(/"/g, '\\"')}" {\n  stage S "${hostile[0]}" { output m2 team T }\n}\nkpi X "${hostile[2]}" { of P.S per person per day actual 2026-01 0.1 cause "${hostile[0]}" }\n`;
         const tree = await treeOf({ 'h.okr': text });
         const { html } = renderDocument(tree, { kind: 'standalone', script: 'void 0;', style: 'body{}' });
-        const markup = html;
+        // The page carries the tree as inert JSON; the outline is drawn from it by the same renderTree.
+        const markup = html + renderTree(tree);
+        expect(html).toContain('\\u003cscript\\u003ealert(1)');
         expect(markup).not.toMatch(/<img/i);
         expect(markup).not.toContain('<script>alert');
         expect(markup).not.toMatch(/<\/style><script/i);
         expect(markup).not.toContain("' onmouseover='");
         expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-        // exactly the page's own script
-        expect(html.match(/<script/g)).toHaveLength(1);
+        // exactly the page's own script, and the tree's inert data block
+        expect(html.match(/<script/g)).toHaveLength(2);
+        expect(html.match(/<script type="application\/json"/g)).toHaveLength(1);
     });
 });
 
@@ -123,9 +126,12 @@ describe('the page', () => {
         expect(csp).toContain("default-src 'none'");
         const nonce = csp.match(/script-src 'nonce-([0-9a-f]+)'/)![1];
         expect(nonce.length).toBeGreaterThanOrEqual(32);
-        for (const tag of html.match(/<(script|style)[^>]*>/g)!) expect(tag).toContain(`nonce="${nonce}"`);
+        // Every script and style element carries the nonce (the script's own text may hold markup as strings).
+        const outsideScripts = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+        for (const tag of outsideScripts.match(/<(script|style)[^>]*>/g)!) expect(tag).toContain(`nonce="${nonce}"`);
         expect(html).not.toMatch(/(src|href)="https?:/);
-        expect(html).not.toMatch(/https?:\/\/(?!json\.schemastore)/);
+        // The SVG namespace is a name, not a fetch.
+        expect(html).not.toMatch(/https?:\/\/(?!json\.schemastore|www\.w3\.org\/2000\/svg")/);
         expect(html).toContain('31.7');
         expect(html).toContain('m²/person/day');
         const again = path.join(path.dirname(out), 'again.html');

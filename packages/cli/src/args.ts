@@ -17,7 +17,7 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { k
 export const FORMATS: Record<Command, readonly string[]> = {
     check: ['text', 'json', 'sarif'],
     kpis: ['text', 'json', 'csv', 'markdown'],
-    preview: ['html']
+    preview: ['html', 'svg']
 };
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -53,6 +53,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         return { kind: 'usage-error', message: `'${args.format}' is not a format of '${args.command}' (use ${FORMATS[args.command].join(', ')})` };
     }
     if (args.command === 'preview' && !args.output) return { kind: 'usage-error', message: 'preview needs an output file: okr preview <paths…> -o tree.html' };
+    // `-o tree.svg` says the format as well as --format svg does.
+    if (args.command === 'preview' && args.format === undefined) args.format = /\.svg$/i.test(args.output!) ? 'svg' : 'html';
     if (args.command !== 'preview' && args.output) return { kind: 'usage-error', message: "-o is only for 'okr preview'" };
     return { kind: 'run', args };
 }
@@ -62,12 +64,14 @@ export const USAGE = `Usage: okr <command> [paths…] [options]
 Commands:
   check [paths…]   parse and validate every .okr file under the paths (default: .)
   kpis [paths…]    print the KPIs and stage requirements derived from the plan
-  preview [paths…] -o FILE.html
-                   write the KPI tree as one self-contained HTML file
+  preview [paths…] -o FILE.html | -o FILE.svg
+                   write the KPI tree as one self-contained HTML file (diagram
+                   and outline), or as the diagram alone in an SVG file
 
 Options:
   --format, -f     check: text (default), json, sarif
                    kpis:  text (default), json, csv, markdown
+                   preview: html (default), svg (default for FILE.svg)
   --output, -o     the file 'preview' writes
   --debug          show the stack of an internal error (to report a bug)
   --help, -h       show this help

@@ -1,4 +1,6 @@
 /** `okr check` output: a readable list for people, JSON for scripts (spec §6), SARIF for code scanning. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PlanDiagnostic, Severity } from './plan-loader.js';
 import { paint, type Palette } from './terminal.js';
 
@@ -8,7 +10,7 @@ export function checkJson(diagnostics: PlanDiagnostic[]): string {
 
 const SEVERITY_COLOUR: Record<Severity, keyof Palette> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
 
-export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colour: boolean, words: { noProblems: string; summary: (counts: Record<Severity, number>, files: number) => string; severity: Record<Severity, string> }): string {
+export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colour: boolean, words: { noProblems: (files: number) => string; summary: (counts: Record<Severity, number>, files: number) => string; severity: Record<Severity, string> }): string {
     const lines: string[] = [];
     const locationWidth = Math.max(0, ...diagnostics.map(d => `${d.file}:${d.line}:${d.column}`.length));
     const severityWidth = Math.max(0, ...diagnostics.map(d => words.severity[d.severity].length));
@@ -20,7 +22,7 @@ export function checkText(diagnostics: PlanDiagnostic[], fileCount: number, colo
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const d of diagnostics) counts[d.severity]++;
     if (lines.length > 0) lines.push('');
-    lines.push(diagnostics.length === 0 ? words.noProblems.replace('{files}', String(fileCount)) : words.summary(counts, fileCount));
+    lines.push(diagnostics.length === 0 ? words.noProblems(fileCount) : words.summary(counts, fileCount));
     return lines.join('\n') + '\n';
 }
 
@@ -56,7 +58,7 @@ export function checkSarif(diagnostics: PlanDiagnostic[], version: string, ruleD
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                                artifactLocation: artifactLocation(d),
                                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column : 1) }
                             }
                         }
@@ -67,4 +69,13 @@ export function checkSarif(diagnostics: PlanDiagnostic[], version: string, ruleD
         ]
     };
     return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * Where a result is, as code scanning maps it: relative to the checkout (`%SRCROOT%`) for a file
+ * below the current folder, an absolute `file:` URI for one outside it (a `../` path maps to nothing).
+ */
+function artifactLocation(d: PlanDiagnostic): { uri: string; uriBaseId?: string } {
+    if (d.file === '..' || d.file.startsWith('../') || path.isAbsolute(d.file)) return { uri: pathToFileURL(d.absolute).href };
+    return { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' };
 }

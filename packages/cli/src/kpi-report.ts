@@ -5,6 +5,7 @@
 import { formatNumber, formatPercent, type Figure, type KpiFigures, type StageFigures, type Status } from '@okr-plan/engine';
 import type { Messages } from '@okr-plan/language';
 import { AstUtils } from 'langium';
+import { blockedNote, blockersOf, type Blocker } from './blockers.js';
 import type { LoadedPlan } from './plan-loader.js';
 import { pad, paint, visibleWidth, type Palette } from './terminal.js';
 
@@ -12,19 +13,27 @@ export interface KpiRow {
     figures: KpiFigures;
     file: string;
     line: number;
+    /** The errors that keep its figure from being derived (when it is not). */
+    blockedBy: Blocker[];
 }
 
 export function kpiRows(loaded: LoadedPlan): KpiRow[] {
     const { analysis, kpiNodes } = loaded.plan;
     return analysis.kpis.map((figures, index) => {
         const node = kpiNodes[index];
-        return { figures, file: loaded.fileOf(AstUtils.getDocument(node)), line: (node.$cstNode?.range.start.line ?? 0) + 1 };
+        const blockedBy = figures.figure ? [] : blockersOf(loaded, { kpi: index });
+        return { figures, file: loaded.fileOf(AstUtils.getDocument(node)), line: (node.$cstNode?.range.start.line ?? 0) + 1, blockedBy };
     });
 }
 
-export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
+/** The errors blocking each stage that has no figure, by stage name. */
+export function stageBlockers(loaded: LoadedPlan): Map<string, Blocker[]> {
+    return new Map(loaded.plan.analysis.stages.filter(stage => !stage.perMonth).map(stage => [stage.name, blockersOf(loaded, { stage: stage.name })]));
+}
+
+export function kpisJson(rows: KpiRow[], stages: StageFigures[], blocked: Map<string, Blocker[]> = new Map()): string {
     return JSON.stringify({
-        kpis: rows.map(({ figures: kpi, file, line }) => ({
+        kpis: rows.map(({ figures: kpi, file, line, blockedBy }) => ({
             name: kpi.name,
             file,
             line,
@@ -34,14 +43,16 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
             low: kpi.figure?.low ?? null,
             high: kpi.figure?.high ?? null,
             target: kpi.target,
-            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation }))
+            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation })),
+            ...blockedField(blockedBy)
         })),
         stages: stages.map(stage => ({
             name: stage.name,
             unit: stage.unit === null ? null : `${stage.unit}/month`,
             value: stage.perMonth?.value ?? null,
             low: stage.perMonth?.low ?? null,
-            high: stage.perMonth?.high ?? null
+            high: stage.perMonth?.high ?? null,
+            ...blockedField(blocked.get(stage.name) ?? [])
         }))
     }, null, 2) + '\n';
 }
@@ -79,13 +90,13 @@ interface DisplayRow {
 const STATUS_COLOUR: Record<Status, keyof Palette> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red', none: 'dim' };
 
 function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, string>): DisplayRow[] {
-    return rows.map(({ figures: kpi }) => {
+    return rows.map(({ figures: kpi, blockedBy }) => {
         const unit = kpi.outputUnit === null ? '' : ' ' + messages.rateUnit(labels.get(kpi.outputUnit) ?? kpi.outputUnit, kpi.perPerson, kpi.timeUnit);
         const latest = kpi.latestActual;
         return {
             name: kpi.name,
             stage: kpi.stage ?? '—',
-            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages)}` : '—',
+            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages)}` : `—${blockedNote(blockedBy, messages.reportWords())}`,
             range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
             target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
             actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
@@ -105,15 +116,15 @@ function hasRange(figure: Figure): boolean {
     return figure.low !== figure.high;
 }
 
-function stageCells(stage: StageFigures, messages: Messages, labels: Map<string, string>): string[] {
+function stageCells(stage: StageFigures, messages: Messages, labels: Map<string, string>, blocked: Map<string, Blocker[]>): string[] {
     const label = stage.unit === null ? '' : labels.get(stage.unit) ?? stage.unit;
-    const perMonth = stage.perMonth ? `${formatNumber(stage.perMonth.value)} ${messages.rateUnit(label, false, 'month')}` : '—';
+    const perMonth = stage.perMonth ? `${formatNumber(stage.perMonth.value)} ${messages.rateUnit(label, false, 'month')}` : `—${blockedNote(blocked.get(stage.name) ?? [], messages.reportWords())}`;
     const range = stage.perMonth && hasRange(stage.perMonth) ? `${formatNumber(stage.perMonth.low)}–${formatNumber(stage.perMonth.high)}` : '';
     const perPerson = stage.perPersonPerDay ? `${formatNumber(stage.perPersonPerDay.value)} ${messages.rateUnit(label, true, 'day')}` : '';
     return [stage.name, perMonth, range, perPerson];
 }
 
-export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean): string {
+export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean, blocked: Map<string, Blocker[]> = new Map()): string {
     const words = messages.reportWords();
     const out: string[] = [];
     const kpiTable = displayRows(rows, messages, labels).map(row => [
@@ -128,11 +139,11 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
     out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
     if (rows.some(row => row.figures.target === null && row.figures.suggestedTarget !== null)) out.push(paint(colour, 'dim', words.suggestedNote));
     out.push('');
-    out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels)), colour, [0, 0, 0, 0]));
+    out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels, blocked)), colour, [0, 0, 0, 0]));
     return out.join('\n') + '\n';
 }
 
-export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>): string {
+export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, blocked: Map<string, Blocker[]> = new Map()): string {
     const words = messages.reportWords();
     const escape = (text: string) => text.replace(/\|/g, '\\|');
     const md = (header: string[], body: string[][]) => [
@@ -148,7 +159,7 @@ export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: M
         '',
         `## ${words.stages}`,
         '',
-        ...md([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels))),
+        ...md([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels, blocked))),
         ''
     ].join('\n');
 }
@@ -163,4 +174,9 @@ function table(header: string[], body: string[][], colour: boolean, right: numbe
         .join('  ')
         .trimEnd();
     return [paint(colour, 'dim', line(header)), ...body.map(line)];
+}
+
+/** `blockedBy`: the codes of the errors that keep a figure from being derived; left out when none. */
+function blockedField(blockers: Blocker[]): { blockedBy?: string[] } {
+    return blockers.length === 0 ? {} : { blockedBy: [...new Set(blockers.map(blocker => blocker.code))] };
 }

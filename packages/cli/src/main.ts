@@ -3,8 +3,8 @@ import { languageFromEnvironment, type OkrServicesOverride } from '@okr-plan/lan
 import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE, type CliArgs } from './args.js';
 import { checkJson, checkSarif, checkText } from './check-report.js';
-import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText } from './kpi-report.js';
-import { loadPlan, UnreadablePathError } from './plan-loader.js';
+import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText, stageBlockers } from './kpi-report.js';
+import { loadPlan, NoPlanFoundError, UnreadablePathError } from './plan-loader.js';
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
 import * as path from 'node:path';
@@ -36,7 +36,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     try {
         return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
     } catch (error) {
-        if (error instanceof UnreadablePathError) {
+        if (error instanceof UnreadablePathError || error instanceof NoPlanFoundError) {
             stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
         }
@@ -63,17 +63,18 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         return status;
     }
     if (args.command === 'preview') {
-        await writePreview(loaded, path.resolve(cwd, args.output!));
+        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html');
         return status;
     }
     const rows = kpiRows(loaded);
+    const blocked = stageBlockers(loaded);
     const { stages } = loaded.plan.analysis;
     const labels = loaded.plan.unitLabels;
     switch (args.format ?? 'text') {
-        case 'json': stdout.write(kpisJson(rows, stages)); break;
+        case 'json': stdout.write(kpisJson(rows, stages, blocked)); break;
         case 'csv': stdout.write(kpisCsv(rows)); break;
-        case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels)); break;
-        default: stdout.write(kpisText(rows, stages, messages, labels, colour));
+        case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels, blocked)); break;
+        default: stdout.write(kpisText(rows, stages, messages, labels, colour, blocked));
     }
     return status;
 }

@@ -13,6 +13,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export interface PlanDiagnostic {
     /** Relative to the current folder, with forward slashes. */
     file: string;
+    /** The file's absolute path (for SARIF, when the file lies outside the current folder). */
+    absolute: string;
     line: number;
     column: number;
     endLine: number;
@@ -31,6 +33,19 @@ export interface LoadedPlan {
     fileOf(document: LangiumDocument): string;
 }
 
+/**
+ * No `.okr` file under the given paths (spec v2 §6): nothing was checked, which must not pass CI
+ * (exit status 2). The message says where okr looked and what it looks for.
+ */
+export class NoPlanFoundError extends Error {
+    constructor(readonly paths: string[], readonly language: Language) {
+        const where = paths.map(given => `'${given}'`).join(', ');
+        super(language === 'ru'
+            ? `в ${where} нет ни одного файла .okr (читаются файлы с расширением .okr во всех вложенных папках, кроме скрытых и node_modules); укажите папку с планом или сам файл`
+            : `no .okr file found under ${where} (okr reads files ending in .okr in every folder below, except hidden folders and node_modules); name the folder of the plan or the file itself`);
+    }
+}
+
 /** A path that could not be read (or written): a usage or I/O error (exit status 2). */
 export class UnreadablePathError extends Error {
     constructor(readonly path: string, readonly reason: string, action: 'read' | 'write' = 'read') {
@@ -41,7 +56,9 @@ export class UnreadablePathError extends Error {
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
 export async function loadPlan(paths: string[], cwd: string, language: Language, override?: OkrServicesOverride): Promise<LoadedPlan> {
-    const files = await collectOkrFiles(paths.length > 0 ? paths : ['.'], cwd);
+    const given = paths.length > 0 ? paths : ['.'];
+    const files = await collectOkrFiles(given, cwd);
+    if (files.length === 0) throw new NoPlanFoundError(given, language);
     const { Okr, shared } = createOkrServices(EmptyFileSystem, override);
     Okr.i18n.Messages.language = language;
     const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
@@ -53,7 +70,7 @@ export async function loadPlan(paths: string[], cwd: string, language: Language,
         const text = decodeText(bytes);
         if (text === undefined) {
             const reason = bytes.includes(0) ? 'nul' : 'encoding';
-            diagnostics.push({ file: relative(file), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: PARSE_ERROR, message: Okr.i18n.Messages.undecodable(reason) });
+            diagnostics.push({ file: relative(file), absolute: file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: PARSE_ERROR, message: Okr.i18n.Messages.undecodable(reason) });
             continue;
         }
         const uri = URI.file(file);
@@ -68,6 +85,7 @@ export async function loadPlan(paths: string[], cwd: string, language: Language,
         for (const diagnostic of document.diagnostics ?? []) {
             diagnostics.push({
                 file,
+                absolute: document.uri.fsPath,
                 line: diagnostic.range.start.line + 1,
                 column: diagnostic.range.start.character + 1,
                 endLine: diagnostic.range.end.line + 1,

@@ -1,6 +1,10 @@
-/** `okr preview`: the KPI tree as one self-contained HTML file, drawn by the editor preview's renderer. */
+/**
+ * `okr preview`: the KPI tree as one self-contained HTML file, drawn by the editor preview's
+ * renderer, or (`--format svg`) the diagram alone as an SVG file, every node expanded, from the
+ * same layout code as the preview's export.
+ */
 import { buildKpiTree } from '@okr-plan/language';
-import { renderDocument } from '@okr-plan/preview';
+import { diagramItems, layoutDiagram, renderDiagramSvg, renderDocument, type KpiTree } from '@okr-plan/preview';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { LoadedPlan } from './plan-loader.js';
@@ -8,16 +12,20 @@ import { UnreadablePathError } from './plan-loader.js';
 
 const require = createRequire(import.meta.url);
 
-export async function writePreview(loaded: LoadedPlan, file: string): Promise<void> {
+export async function writePreview(loaded: LoadedPlan, file: string, format: 'html' | 'svg' = 'html'): Promise<void> {
     const tree = buildKpiTree(loaded.plan, loaded.services.i18n.Messages, loaded.services.shared.workspace.LangiumDocuments.all);
+    const content = format === 'svg' ? renderDiagramSvg(tree, layoutDiagram(diagramItems(tree)), { standalone: true }) : await page(tree);
+    try {
+        await fs.writeFile(file, content, 'utf8');
+    } catch (error) {
+        throw new UnreadablePathError(file, (error as Error).message, 'write');
+    }
+}
+
+async function page(tree: KpiTree): Promise<string> {
     const [script, style] = await Promise.all([
         fs.readFile(require.resolve('@okr-plan/preview/media/preview.js'), 'utf8'),
         fs.readFile(require.resolve('@okr-plan/preview/media/preview.css'), 'utf8')
     ]);
-    const { html } = renderDocument(tree, { kind: 'standalone', script, style });
-    try {
-        await fs.writeFile(file, html, 'utf8');
-    } catch (error) {
-        throw new UnreadablePathError(file, (error as Error).message, 'write');
-    }
+    return renderDocument(tree, { kind: 'standalone', script, style }).html;
 }

@@ -81,7 +81,7 @@ describe('okr check', () => {
         const run = runOkr(['check'], root);
         expect(run.stdout).toMatch(/^a\.okr:18:3 {2}warning {2}Target 30 is below the derived plan \(31\.7\)/);
         expect(run.stdout).not.toContain('\u001b[');
-        expect(run.stdout).toContain('0 error(s), 1 warning(s)');
+        expect(run.stdout).toContain('0 errors, 1 warning');
     });
 
     it('speaks Russian when the locale is Russian', () => {

@@ -17,6 +17,8 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
         previews,
         vscode.commands.registerCommand('okr.showPreview', () => previews.show(vscode.ViewColumn.Active)),
         vscode.commands.registerCommand('okr.showPreviewToSide', () => previews.show(vscode.ViewColumn.Beside)),
+        vscode.commands.registerCommand('okr.exportSvg', () => previews.exportDiagram('svg')),
+        vscode.commands.registerCommand('okr.exportPng', () => previews.exportDiagram('png')),
         vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
         vscode.workspace.onDidChangeConfiguration(event => {
             if (event.affectsConfiguration('okr.locale')) void offerReload();

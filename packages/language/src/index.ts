@@ -11,3 +11,4 @@ export * from './plan/kpi-tree.js';
 export * from './lsp/kpi-tree-protocol.js';
 export { isPlanFileName, isSkippedFolder } from './workspace/okr-workspace-manager.js';
 export { INTERNAL_ERROR, type RecordedError } from './validation/internal-errors.js';
+export * from './plan/dependencies.js';

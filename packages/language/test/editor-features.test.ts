@@ -208,8 +208,10 @@ describe('quick fixes', () => {
     it('declares an unknown unit', async () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING.replace('output m2', 'output m3') });
         const [diagnostic] = workspace.withCode('linking-error');
-        const [action] = await fixes(workspace, 'plan.okr', diagnostic);
-        expect(action.title).toBe('Declare unit m3');
+        const actions = await fixes(workspace, 'plan.okr', diagnostic);
+        // The nearest declared unit comes first; declaring the new one is the other fix.
+        expect(actions.map(candidate => candidate.title)).toEqual(['Change to m2', 'Declare unit m3']);
+        const action = actions[1];
         const fixed = apply(workspace, action)['plan.okr'];
         expect(fixed).toContain('unit m2 "m²"\nunit m3\n');
         expect((await buildWorkspace({ 'plan.okr': fixed })).withCode('linking-error')).toEqual([]);

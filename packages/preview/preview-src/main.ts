@@ -1,15 +1,22 @@
 /**
- * The preview's script, in the webview and in the standalone file. It keeps the view's state
- * (collapsed nodes, filter, scroll) through hide/show and reloads via the webview state API,
+ * The preview's script, in the webview and in the standalone file. Two views of one tree: the
+ * Diagram (default, see diagram.ts) and the Outline. It keeps the view's state (view, collapsed
+ * nodes, zoom, filter, scroll) through hide/show and reloads via the webview state API,
  * re-renders on `update` messages without flicker, highlights the node under the editor's
- * cursor, and asks the editor to reveal a declaration when a row is clicked.
+ * cursor, asks the editor to reveal a declaration when a node is clicked, and answers exports.
  */
 import { headerTexts, renderTree } from '../src/render.js';
-import type { FromWebviewMessage, ToWebviewMessage } from '../src/messages.js';
+import type { ExportFormat, FromWebviewMessage, ToWebviewMessage } from '../src/messages.js';
 import type { KpiTree } from '../src/tree.js';
+import { DiagramView, type DiagramState } from './diagram.js';
+import { svgToPng } from './export.js';
+
+type View = 'diagram' | 'outline';
 
 interface ViewState {
+    view: View;
     collapsed: string[];
+    diagram: DiagramState;
     filter: string;
     scrollY: number;
 }
@@ -24,6 +31,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 const root = document.getElementById('okr-root')!;
+const diagramBox = document.getElementById('okr-diagram')!;
 const filterBox = document.getElementById('okr-filter') as HTMLInputElement;
 
 let state: ViewState = readState();
@@ -31,11 +39,20 @@ let lastHighlight: { uri: string; line: number; character: number } | undefined;
 
 function readState(): ViewState {
     const saved = vscode?.getState() as Partial<ViewState> | undefined;
+    const diagram = saved?.diagram;
+    const transform = diagram?.transform;
+    const soundTransform = transform && [transform.x, transform.y, transform.k].every(Number.isFinite) && transform.k > 0 ? transform : null;
     return {
-        collapsed: Array.isArray(saved?.collapsed) ? saved.collapsed.filter(id => typeof id === 'string') : [],
+        view: saved?.view === 'outline' ? 'outline' : 'diagram',
+        collapsed: strings(saved?.collapsed) ?? [],
+        diagram: { collapsed: strings(diagram?.collapsed), transform: soundTransform },
         filter: typeof saved?.filter === 'string' ? saved.filter : '',
         scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0
     };
+}
+
+function strings(value: unknown): string[] | null {
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : null;
 }
 
 function saveState(): void {
@@ -121,17 +138,41 @@ function applyHighlight(): void {
 }
 
 function render(tree: KpiTree): void {
-    const scrollY = window.scrollY;
-    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.okr-node')?.dataset.id;
-    root.innerHTML = renderTree(tree);
     const texts = headerTexts(tree);
     document.documentElement.lang = tree.language;
     document.getElementById('okr-title')!.textContent = texts.title;
     document.getElementById('okr-counts')!.textContent = texts.counts;
     document.getElementById('okr-collapse-all')!.textContent = texts.collapseAll;
     document.getElementById('okr-expand-all')!.textContent = texts.expandAll;
+    document.getElementById('okr-view-diagram')!.textContent = texts.diagram;
+    document.getElementById('okr-view-outline')!.textContent = texts.outline;
+    document.getElementById('okr-fit')!.textContent = texts.fitToView;
+    for (const [id, text] of [['okr-zoom-in', texts.zoomIn], ['okr-zoom-out', texts.zoomOut]]) {
+        document.getElementById(id)!.title = text;
+        document.getElementById(id)!.setAttribute('aria-label', text);
+    }
+    diagramBox.setAttribute('aria-label', texts.diagram);
+    document.getElementById('okr-diagram-svg')!.setAttribute('aria-label', texts.title);
     filterBox.placeholder = texts.filterPlaceholder;
     filterBox.setAttribute('aria-label', texts.filterPlaceholder);
+    currentTree = tree;
+    outlineDrawn = false;
+    diagram.setTree(tree);
+    // The cursor may have moved before this tree came (or onto a node it did not have yet).
+    diagram.highlight(lastHighlight && lastHighlight.uri !== '' ? lastHighlight : undefined);
+    if (state.view === 'outline') renderOutline();
+}
+
+/**
+ * The outline is drawn when it is shown, not before: at company size its thousands of rows
+ * would cost the diagram's first paint a second.
+ */
+function renderOutline(): void {
+    if (!currentTree || outlineDrawn) return;
+    outlineDrawn = true;
+    const scrollY = window.scrollY;
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.okr-node')?.dataset.id;
+    root.innerHTML = renderTree(currentTree);
     applyCollapsed();
     applyFilter();
     applyHighlight();
@@ -191,27 +232,52 @@ function reveal(row: HTMLElement): void {
 }
 
 document.addEventListener('click', event => {
-    const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (action === 'collapse-all') {
-        state = { ...state, collapsed: [...root.querySelectorAll<HTMLElement>('.okr-node[aria-expanded]')].map(node => node.dataset.id ?? '') };
-    } else if (action === 'expand-all') {
-        state = { ...state, collapsed: [] };
-    } else {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-view]');
+    if (target?.dataset.view) {
+        showView(target.dataset.view === 'outline' ? 'outline' : 'diagram');
         return;
     }
-    saveState();
-    applyCollapsed();
+    const action = target?.dataset.action;
+    const inDiagram = state.view === 'diagram';
+    if (action === 'zoom-in') diagram.zoomBy(1.25);
+    else if (action === 'zoom-out') diagram.zoomBy(0.8);
+    else if (action === 'fit') diagram.fit();
+    else if (action === 'collapse-all' && inDiagram) diagram.collapseAll();
+    else if (action === 'expand-all' && inDiagram) diagram.expandAll();
+    else if (action === 'collapse-all' || action === 'expand-all') {
+        const collapsed = action === 'collapse-all' ? [...root.querySelectorAll<HTMLElement>('.okr-node[aria-expanded]')].map(node => node.dataset.id ?? '') : [];
+        state = { ...state, collapsed };
+        saveState();
+        applyCollapsed();
+    }
 });
+
+function showView(view: View): void {
+    state = { ...state, view };
+    saveState();
+    root.hidden = view !== 'outline';
+    diagramBox.hidden = view !== 'diagram';
+    document.body.classList.toggle('okr-view-diagram', view === 'diagram');
+    document.body.classList.toggle('okr-view-outline', view === 'outline');
+    for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+    if (view === 'diagram') diagram.shown();
+    else {
+        renderOutline();
+        window.scrollTo(0, state.scrollY);
+    }
+}
 
 filterBox.value = state.filter;
 filterBox.addEventListener('input', () => {
     state = { ...state, filter: filterBox.value };
     saveState();
     applyFilter();
+    diagram.setFilter(state.filter);
 });
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('scroll', () => {
+    if (state.view !== 'outline') return;
     clearTimeout(scrollTimer);
     scrollTimer = setTimeout(() => {
         state = { ...state, scrollY: window.scrollY };
@@ -226,16 +292,52 @@ window.addEventListener('message', event => {
     } else if (message?.type === 'highlight' && typeof message.uri === 'string' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
         lastHighlight = { uri: message.uri, line: message.line, character: message.character };
         applyHighlight();
+        diagram.highlight(message.uri === '' ? undefined : lastHighlight);
+    } else if (message?.type === 'export' && (message.format === 'svg' || message.format === 'png')) {
+        void exportDiagram(message.format);
     }
 });
+
+/** Answers an export with the diagram as shown; an empty answer when it could not be drawn. */
+async function exportDiagram(format: ExportFormat): Promise<void> {
+    const { svg, width, height } = diagram.exportSvg();
+    let data = '';
+    try {
+        data = format === 'svg' ? svg : svg ? await svgToPng(svg, width, height) : '';
+    } catch {
+        data = '';
+    }
+    vscode?.postMessage({ type: 'exported', format, data });
+}
 
 root.addEventListener('focusin', event => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('.okr-row');
     if (row) setCurrentRow(row);
 });
 
-applyCollapsed();
-applyFilter();
-setCurrentRow(undefined);
-window.scrollTo(0, state.scrollY);
+let currentTree: KpiTree | undefined = readInitialTree();
+let outlineDrawn = false;
+const diagram = new DiagramView(diagramBox, document.getElementById('okr-diagram-svg') as unknown as SVGSVGElement, document.getElementById('okr-viewport') as unknown as SVGGElement, {
+    save(diagramState) {
+        state = { ...state, diagram: diagramState };
+        saveState();
+    },
+    reveal(at) {
+        vscode?.postMessage({ type: 'reveal', uri: at.uri, line: at.startLine, character: at.startCharacter });
+    }
+}, state.diagram);
+
+/** The tree the page was written with (the first paint), from its inert JSON block. */
+function readInitialTree(): KpiTree | undefined {
+    try {
+        const tree = JSON.parse(document.getElementById('okr-tree-data')?.textContent ?? 'null') as KpiTree | null;
+        return tree && Array.isArray(tree.objectives) && tree.words ? tree : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+showView(state.view);
+diagram.setFilter(state.filter);
+if (currentTree) diagram.setTree(currentTree);
 vscode?.postMessage({ type: 'ready' });

@@ -17,11 +17,17 @@ export type ToWebviewMessage =
     /** A new tree to draw (after each build, or when the panel becomes visible). */
     | { type: 'update'; tree: KpiTree }
     /** The editor's cursor moved: highlight the node declared there (an empty uri clears it). */
-    | ({ type: 'highlight' } & PlanPosition);
+    | ({ type: 'highlight' } & PlanPosition)
+    /** "Export KPI Tree as SVG/PNG": draw the diagram as it is shown (collapsed nodes, filter) into a file's content. */
+    | { type: 'export'; format: ExportFormat };
+
+export type ExportFormat = 'svg' | 'png';
 
 /** Webview → extension. */
 export type FromWebviewMessage =
     /** The webview's script loaded (first time or after a reload) and wants the tree. */
     | { type: 'ready' }
     /** The user clicked a node: open its declaration. */
-    | ({ type: 'reveal' } & PlanPosition);
+    | ({ type: 'reveal' } & PlanPosition)
+    /** The answer to `export`: the SVG text, or the PNG as a `data:image/png;base64,` URL; `data` is empty when it failed. */
+    | { type: 'exported'; format: ExportFormat; data: string };

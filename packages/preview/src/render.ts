@@ -13,6 +13,7 @@ export function renderTree(tree: KpiTree): string {
     if (tree.objectives.length > 0) sections.push(`<section class="okr-group">${list(tree.objectives.map(node => objective(node, w)))}</section>`);
     if (tree.unlinkedProcesses.length > 0) sections.push(section(w.unlinkedProcesses, tree.unlinkedProcesses.map(node => process(node, w))));
     if (tree.kpisWithoutProcess.length > 0) sections.push(section(w.kpisWithoutProcess, tree.kpisWithoutProcess.map(node => kpi(node, w))));
+    if (tree.planFindings.length > 0) sections.push(findingsSection(w.planFindings, tree.planFindings));
     if (sections.length === 0) return `<p class="okr-empty">${e(w.empty)}</p>`;
     return sections.join('\n');
 }
@@ -24,6 +25,11 @@ export interface HeaderTexts {
     filterPlaceholder: string;
     collapseAll: string;
     expandAll: string;
+    diagram: string;
+    outline: string;
+    fitToView: string;
+    zoomIn: string;
+    zoomOut: string;
 }
 
 export function headerTexts(tree: KpiTree): HeaderTexts {
@@ -33,12 +39,23 @@ export function headerTexts(tree: KpiTree): HeaderTexts {
         counts: `${tree.counts.kpis} ${w.kinds.kpi} · ${tree.counts.errors} ✖ · ${tree.counts.warnings} ⚠`,
         filterPlaceholder: w.filterPlaceholder,
         collapseAll: w.collapseAll,
-        expandAll: w.expandAll
+        expandAll: w.expandAll,
+        diagram: w.diagram,
+        outline: w.outline,
+        fitToView: w.fitToView,
+        zoomIn: w.zoomIn,
+        zoomOut: w.zoomOut
     };
 }
 
 function section(title: string, items: string[]): string {
     return `<section class="okr-group"><h2 class="okr-section">${e(title)}</h2>\n${list(items)}</section>`;
+}
+
+/** Diagnostics of no node: a plain list of messages with their badges. */
+function findingsSection(title: string, findings: Badge[]): string {
+    const items = findings.map(finding => `<li class="okr-plan-finding">${badges([finding])} <span class="okr-finding-message">${e(finding.message)}</span></li>`);
+    return `<section class="okr-group"><h2 class="okr-section">${e(title)}</h2>\n<ul class="okr-findings">${items.join('')}</ul></section>`;
 }
 
 function list(items: string[]): string {

@@ -15,3 +15,11 @@ export function createNonce(): string {
     for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
     return text;
 }
+
+/** Characters XML 1.0 forbids even as text (C0 controls other than tab and line breaks, lone surrogates' stand-ins). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text for SVG (XML) content and attributes: HTML's escapes, minus what XML cannot hold. */
+export function escapeXml(text: string): string {
+    return escapeHtml(text.replace(NOT_XML, '\uFFFD'));
+}

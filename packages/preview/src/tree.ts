@@ -68,6 +68,12 @@ export interface StageView extends NodeBase {
     range: string | null;
     /** `31.7 m²/person/day (Plasterers, 3)`. */
     perPerson: string | null;
+    /**
+     * What flows into this stage's requirement from the next stage: its flow clause as the
+     * engine applied it (`needs 1 lead/call`, `conversion 10–14%`), null for the last stage or
+     * when nothing was derived. The diagram writes it on the edge to the stage.
+     */
+    flow: string | null;
     kpis: KpiView[];
 }
 
@@ -100,12 +106,19 @@ export interface TreeWords {
     empty: string;
     unlinkedProcesses: string;
     kpisWithoutProcess: string;
+    planFindings: string;
     target: string;
     suggestedTarget: string;
     latestActual: string;
     notDerived: string;
     collapseAll: string;
     expandAll: string;
+    /** The two views of the preview and the diagram's controls. */
+    diagram: string;
+    outline: string;
+    fitToView: string;
+    zoomIn: string;
+    zoomOut: string;
     statuses: Record<Status, string>;
     kinds: Record<TreeNode['kind'], string>;
 }
@@ -118,6 +131,12 @@ export interface KpiTree {
     unlinkedProcesses: ProcessView[];
     /** KPIs with no `of` stage. */
     kpisWithoutProcess: KpiView[];
+    /**
+     * Diagnostics that belong to no node of the tree (teams, the calendar, the policy, syntax
+     * errors outside any declaration): shown in a section of their own, so every error and
+     * warning the header counts can be seen.
+     */
+    planFindings: Badge[];
     /** Counts for the header. */
     counts: { kpis: number; errors: number; warnings: number };
 }

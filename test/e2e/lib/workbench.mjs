@@ -114,6 +114,7 @@ export class Workbench {
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: base })
       .first()
+      // File search is slow on a loaded machine (seen: over 10 s at load average 12 on 2 cores).
       .waitFor({ state: 'visible', timeout: searchTimeout });
     await this.page.keyboard.press('Enter');
     await waitFor(

@@ -8,8 +8,9 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KpiTreeRequest, PlanChangedNotification } from '@okr-plan/language/protocol';
-import { renderDocument, type KpiTree, type ToWebviewMessage } from '@okr-plan/preview';
-import { parseWebviewMessage, previewOptions, type RevealMessage } from './security.js';
+import { renderDocument, type ExportFormat, type KpiTree, type ToWebviewMessage } from '@okr-plan/preview';
+import { saveExport } from './export-file.js';
+import { parseWebviewMessage, previewOptions, type ExportedMessage, type RevealMessage } from './security.js';
 
 export const PREVIEW_VIEW_TYPE = 'okr.preview';
 
@@ -25,6 +26,10 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private readonly clientReady: Promise<void>;
     private markClientReady: () => void = () => undefined;
     private clientIsReady = false;
+    /** Set while the webview's script runs (after its `ready`), cleared when the panel goes. */
+    private webviewReady: Promise<void> | undefined;
+    private markWebviewReady: () => void = () => undefined;
+    private pendingExport: { format: ExportFormat; resolve: (message: ExportedMessage | undefined) => void } | undefined;
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         this.clientReady = new Promise(resolve => (this.markClientReady = resolve));
@@ -70,6 +75,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
 
     private async attach(panel: vscode.WebviewPanel): Promise<void> {
         this.panel = panel;
+        this.webviewReady = new Promise(resolve => (this.markWebviewReady = resolve));
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'file-icon.svg');
         this.panelDisposables.push(
             panel.onDidDispose(() => this.detach()),
@@ -90,6 +96,41 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         for (const disposable of this.panelDisposables) disposable.dispose();
         this.panelDisposables = [];
         this.panel = undefined;
+        this.webviewReady = undefined;
+        this.pendingExport?.resolve(undefined);
+        this.pendingExport = undefined;
+    }
+
+    /**
+     * "Export KPI Tree as SVG/PNG": the webview draws the diagram as shown (PNG on its canvas),
+     * the extension asks where to save it and writes it. Opens the preview first if needed.
+     */
+    async exportDiagram(format: ExportFormat): Promise<void> {
+        if (!this.panel) await this.show(vscode.ViewColumn.Beside);
+        else if (!this.panel.visible) {
+            // A hidden webview has no script running: show it and wait for it to load again.
+            this.webviewReady = new Promise(resolve => (this.markWebviewReady = resolve));
+            this.panel.reveal(undefined, true);
+        }
+        await Promise.race([this.webviewReady, new Promise(resolve => setTimeout(resolve, 15_000))]);
+        this.pendingExport?.resolve(undefined);
+        const answer = await new Promise<ExportedMessage | undefined>(resolve => {
+            const timer = setTimeout(() => resolve(undefined), 60_000);
+            this.pendingExport = {
+                format,
+                resolve: message => {
+                    clearTimeout(timer);
+                    resolve(message);
+                }
+            };
+            void this.post({ type: 'export', format });
+        });
+        this.pendingExport = undefined;
+        if (!answer || answer.data === '') {
+            void vscode.window.showErrorMessage(vscode.l10n.t('The KPI tree could not be exported as {0}: the preview did not draw it. Open the preview and try again.', format.toUpperCase()));
+            return;
+        }
+        await saveExport(answer, this.sourceEditor?.document.uri);
     }
 
     private html(webview: vscode.Webview): string {
@@ -146,6 +187,9 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
             // The webview (re)loaded: give it the current tree, then the cursor to highlight.
             await this.update(true);
             if (this.sourceEditor) this.highlight(this.sourceEditor);
+            this.markWebviewReady();
+        } else if (message.type === 'exported') {
+            if (this.pendingExport?.format === message.format) this.pendingExport.resolve(message);
         } else {
             await this.reveal(message);
         }
@@ -184,18 +228,25 @@ function emptyTree(): KpiTree {
             empty: t('Waiting for the language server…'),
             unlinkedProcesses: '',
             kpisWithoutProcess: '',
+            planFindings: '',
             target: '',
             suggestedTarget: '',
             latestActual: '',
             notDerived: '',
             collapseAll: t('Collapse all'),
             expandAll: t('Expand all'),
+            diagram: t('Diagram'),
+            outline: t('Outline'),
+            fitToView: t('Fit'),
+            zoomIn: t('Zoom in'),
+            zoomOut: t('Zoom out'),
             statuses: { 'on-track': '', 'at-risk': '', 'off-track': '', none: '' },
             kinds: { objective: '', keyresult: '', process: '', stage: '', kpi: 'KPI' }
         },
         objectives: [],
         unlinkedProcesses: [],
         kpisWithoutProcess: [],
+        planFindings: [],
         counts: { kpis: 0, errors: 0, warnings: 0 }
     };
 }

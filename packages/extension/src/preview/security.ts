@@ -22,6 +22,7 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
     if (typeof raw !== 'object' || raw === null) return undefined;
     const message = raw as Record<string, unknown>;
     if (message.type === 'ready') return { type: 'ready' };
+    if (message.type === 'exported') return parseExported(message);
     if (message.type !== 'reveal') return undefined;
     const { uri, line, character } = message;
     if (typeof uri !== 'string' || uri.length > 4096) return undefined;
@@ -38,4 +39,30 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
 
 function isLineNumber(value: unknown): value is number {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000_000;
+}
+
+export type ExportedMessage = Extract<FromWebviewMessage, { type: 'exported' }>;
+
+/** Exports larger than this are refused (a 3,600-KPI plan fully expanded is far below it). */
+export const MAX_EXPORT_LENGTH = 256 * 1024 * 1024;
+const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]*={0,2}$/;
+
+/** An export answer: an SVG document, or a PNG data URL; an empty answer means the webview could not draw it. */
+function parseExported(message: Record<string, unknown>): ExportedMessage | undefined {
+    const { format, data } = message;
+    if ((format !== 'svg' && format !== 'png') || typeof data !== 'string' || data.length > MAX_EXPORT_LENGTH) return undefined;
+    if (data === '') return { type: 'exported', format, data };
+    if (format === 'svg' && !data.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')) return undefined;
+    if (format === 'png' && !PNG_DATA_URL.test(data)) return undefined;
+    return { type: 'exported', format, data };
+}
+
+/** The bytes of a file for an export answer. */
+export function exportedBytes(message: ExportedMessage): Uint8Array {
+    if (message.format === 'svg') return new TextEncoder().encode(message.data);
+    // atob, not Buffer: this runs in the web worker extension host too, which has no Node globals.
+    const binary = atob(message.data.slice(message.data.indexOf(',') + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
 }

@@ -184,6 +184,7 @@ describe('OKR Plan in the VS Code extension host', function () {
         const commands = await vscode.commands.getCommands(true);
         assert.ok(commands.includes('okr.showPreview'), 'okr.showPreview is registered');
         assert.ok(commands.includes('okr.showPreviewToSide'), 'okr.showPreviewToSide is registered');
+        assert.ok(commands.includes('okr.exportSvg') && commands.includes('okr.exportPng'), 'the diagram export commands are registered');
     });
 
     it('publishes the example\'s one diagnostic: kpi-behind-plan, as information', async function () {

@@ -1,6 +1,11 @@
 /** English messages. Each says what is wrong, with its numbers, and what to do. */
 import { EN_FINDINGS } from './en-findings.js';
+import { formatNumber } from '@okr-plan/engine';
 import type { Catalogue } from './messages.js';
+import { plural } from './plural.js';
+
+/** `1 file`, `2 files`. */
+const count = (n: number, one: string, other: string) => `${n} ${plural('en', n, { one, other })}`;
 import { describeToken, type TokenWords } from './syntax-errors.js';
 
 const EN_TOKENS: TokenWords = {
@@ -70,36 +75,45 @@ export const EN: Catalogue = {
             : 'This file is not valid UTF-8 text: save it as UTF-8.',
     unresolved: (kind, name, nearest) => {
         const meant = nearest.length > 0 ? ` — did you mean ${nearest.map(candidate => `\`${candidate}\``).join(' or ')}?` : '';
+        const or = meant ? ' Or' : ':';
         switch (kind) {
-            case 'unit': return `Unknown unit '${name}'${meant || `: declare it with \`unit ${name}\`, or fix the name.`}`;
-            case 'process': return `Unknown process '${name}'${meant || `: declare \`process ${name} { … }\`, or fix the name.`}`;
+            case 'unit': return `Unknown unit '${name}'${meant}${or} declare it with \`unit ${name}\`${meant ? '.' : ', or fix the name.'}`;
+            case 'process': return `Unknown process '${name}'${meant}${or} declare \`process ${name} { … }\`${meant ? '.' : ', or fix the name.'}`;
             case 'stage': return `Unknown stage '${name}'${meant || ': name a stage of the plan as Process.Stage.'}`;
-            case 'team': return `Unknown team '${name}'${meant || `: declare \`team ${name} { headcount N }\`, or fix the name.`}`;
+            case 'team': return `Unknown team '${name}'${meant}${or} declare \`team ${name} { headcount N }\`${meant ? '.' : ', or fix the name.'}`;
             default: return `'${name}' refers to nothing declared in the workspace.${meant}`;
         }
     },
+
     referenceKinds: { unit: 'unit', process: 'process', stage: 'stage', team: 'team' },
     timeUnits: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
     person: 'person',
     every: (unit, shown, n, timeUnit) => `1${unit ? ` ${unit}` : ''} every ${shown} ${n === 1 ? timeUnit : `${timeUnit}s`}`,
     check: {
-        noProblems: 'No problems in {files} file(s).',
+        noProblems: files => `No problems in ${count(files, 'file', 'files')}.`,
         summary: (counts, files) =>
-            `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info, ${counts.hint} hint(s) in ${files} file(s).`,
+            `${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${counts.info} info, ${count(counts.hint, 'hint', 'hints')} in ${count(files, 'file', 'files')}.`,
         severity: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' }
     },
+
     tree: {
         title: 'KPI tree',
         filterPlaceholder: 'Filter by name or label',
         empty: 'No objectives, processes or KPIs yet.',
         unlinkedProcesses: 'Processes no key result goes via',
         kpisWithoutProcess: 'KPIs without a process',
+        planFindings: 'Other problems of the plan',
         target: 'target',
         suggestedTarget: 'set',
         latestActual: 'actual',
         notDerived: 'not derived',
         collapseAll: 'Collapse all',
         expandAll: 'Expand all',
+        diagram: 'Diagram',
+        outline: 'Outline',
+        fitToView: 'Fit',
+        zoomIn: 'Zoom in',
+        zoomOut: 'Zoom out',
         statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no plan to compare with' },
         kinds: { objective: 'Objective', keyresult: 'Key result', process: 'Process', stage: 'Stage', kpi: 'KPI' }
     },
@@ -126,7 +140,11 @@ export const EN: Catalogue = {
         againstTarget: (deviation, target) => `${deviation} against the target of ${target}`,
         cause: cause => `cause: ${cause}`,
         notDerived: 'No derived figure: no key result or cadence drives this stage, or an error on its path stops the derivation (see Problems).',
-        perPerson: (rate, team, people) => `${rate} (${team}: ${people} ${people === '1' ? 'person' : 'people'})`,
+        perPerson: (rate, team, headcount, effective) => {
+            const people = (n: number) => `${formatNumber(n)} ${plural('en', n, { one: 'person', other: 'people' })}`;
+            const shown = headcount === null || headcount === effective ? people(effective) : `${people(headcount)}, ${formatNumber(effective)} effective`;
+            return `${rate} (${team}: ${shown})`;
+        },
         headcount: count => `headcount ${count}`,
         availability: percent => `availability ${percent}%`,
         worksOn: 'Works on',
@@ -164,6 +182,7 @@ export const EN: Catalogue = {
         deviation: 'Deviation',
         perMonth: 'Requirement',
         perPersonPerDay: 'Per person',
-        suggestedNote: '(n): no target set; n is the derived value rounded up, the target a manager would set.'
+        suggestedNote: '(n): no target set; n is the derived value rounded up, the target a manager would set.',
+        blockedBy: what => `blocked by ${what}`
     }
 };

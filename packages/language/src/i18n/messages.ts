@@ -43,7 +43,7 @@ export interface Catalogue {
     every(unit: string, shown: string, n: number, timeUnit: TimeUnit): string;
     person: string;
     check: {
-        noProblems: string;
+        noProblems(files: number): string;
         summary(counts: Record<'error' | 'warning' | 'info' | 'hint', number>, files: number): string;
         severity: Record<'error' | 'warning' | 'info' | 'hint', string>;
     };
@@ -84,7 +84,8 @@ export interface HoverWords {
     againstTarget(deviation: string, target: string): string;
     cause(cause: string): string;
     notDerived: string;
-    perPerson(rate: string, team: string, people: string): string;
+    /** `31.7 m²/person/day (Operators: 6 people, 5.4 effective)`; the effective count only when it differs. */
+    perPerson(rate: string, team: string, headcount: number | null, effective: number): string;
     headcount(count: string): string;
     availability(percent: string): string;
     worksOn: string;
@@ -125,6 +126,8 @@ export interface ReportWords {
     perPersonPerDay: string;
     /** Explains a target in parentheses. */
     suggestedNote: string;
+    /** Why a figure shows —: the errors that block it (`unit-mismatch plan.okr:17`). */
+    blockedBy(what: string): string;
 }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, ru: RU };

@@ -1,6 +1,11 @@
 /** Русские сообщения: что не так, с какими числами и что сделать. */
 import { RU_FINDINGS } from './ru-findings.js';
+import { formatNumber } from '@okr-plan/engine';
 import type { Catalogue } from './messages.js';
+import { plural } from './plural.js';
+
+/** `1 файл`, `2 файла`, `5 файлов` (дробные — как «few»). */
+const count = (n: number, [one, few, many]: [string, string, string]) => `${n} ${plural('ru', n, { one, few, many, other: few })}`;
 import { describeToken, type TokenWords } from './syntax-errors.js';
 
 const RU_TOKENS: TokenWords = {
@@ -89,36 +94,46 @@ export const RU: Catalogue = {
             : 'Файл не является текстом UTF-8: сохраните его в кодировке UTF-8.',
     unresolved: (kind, name, nearest) => {
         const meant = nearest.length > 0 ? ` Может быть, ${nearest.map(candidate => `\`${candidate}\``).join(' или ')}?` : '';
+        const or = meant ? ' Или объявите' : ' Объявите';
         switch (kind) {
-            case 'unit': return `Неизвестная единица «${name}».${meant || ` Объявите её через \`unit ${name}\` или исправьте имя.`}`;
-            case 'process': return `Неизвестный процесс «${name}».${meant || ` Объявите \`process ${name} { … }\` или исправьте имя.`}`;
+            case 'unit': return `Неизвестная единица «${name}».${meant}${or} её через \`unit ${name}\`${meant ? '.' : ' или исправьте имя.'}`;
+            case 'process': return `Неизвестный процесс «${name}».${meant}${or} \`process ${name} { … }\`${meant ? '.' : ' или исправьте имя.'}`;
             case 'stage': return `Неизвестный этап «${name}».${meant || ' Укажите этап плана как Процесс.Этап.'}`;
-            case 'team': return `Неизвестная команда «${name}».${meant || ` Объявите \`team ${name} { headcount N }\` или исправьте имя.`}`;
+            case 'team': return `Неизвестная команда «${name}».${meant}${or} \`team ${name} { headcount N }\`${meant ? '.' : ' или исправьте имя.'}`;
             default: return `«${name}» не ссылается ни на одно объявление рабочей области.${meant}`;
         }
     },
+
     referenceKinds: { unit: 'единица', process: 'процесс', stage: 'этап', team: 'команда' },
-    timeUnits: { day: 'день', week: 'неделя', month: 'месяц', quarter: 'квартал', year: 'год' },
+    // In a rate after a slash: м²/чел./день, заказов/нед. (not «/неделя»).
+    timeUnits: { day: 'день', week: 'нед.', month: 'мес.', quarter: 'кв.', year: 'год' },
     person: 'чел.',
     every: (unit, shown, n, timeUnit) => `1${unit ? ` ${unit}` : ''} раз в ${shown} ${russianPlural(n, EVERY_FORMS[timeUnit])}`,
     check: {
-        noProblems: 'Проблем нет (файлов: {files}).',
+        noProblems: files => `Проблем нет: ${count(files, ['файл', 'файла', 'файлов'])}.`,
         summary: (counts, files) =>
-            `Ошибок: ${counts.error}, предупреждений: ${counts.warning}, сведений: ${counts.info}, подсказок: ${counts.hint} (файлов: ${files}).`,
+            `${count(counts.error, ['ошибка', 'ошибки', 'ошибок'])}, ${count(counts.warning, ['предупреждение', 'предупреждения', 'предупреждений'])}, ${count(counts.info, ['сведение', 'сведения', 'сведений'])}, ${count(counts.hint, ['подсказка', 'подсказки', 'подсказок'])} (${count(files, ['файл', 'файла', 'файлов'])}).`,
         severity: { error: 'ошибка', warning: 'предупреждение', info: 'сведения', hint: 'подсказка' }
     },
+
     tree: {
         title: 'Дерево КПЭ',
         filterPlaceholder: 'Фильтр по имени или подписи',
         empty: 'Пока нет ни целей, ни процессов, ни КПЭ.',
         unlinkedProcesses: 'Процессы, через которые не идёт ни один ключевой результат',
         kpisWithoutProcess: 'КПЭ без процесса',
+        planFindings: 'Другие проблемы плана',
         target: 'цель',
         suggestedTarget: 'установить',
         latestActual: 'факт',
         notDerived: 'не рассчитано',
         collapseAll: 'Свернуть всё',
         expandAll: 'Развернуть всё',
+        diagram: 'Диаграмма',
+        outline: 'Структура',
+        fitToView: 'Вписать',
+        zoomIn: 'Увеличить',
+        zoomOut: 'Уменьшить',
         statuses: { 'on-track': 'в графике', 'at-risk': 'под угрозой', 'off-track': 'срыв плана', none: 'нет плана для сравнения' },
         kinds: { objective: 'Цель', keyresult: 'Ключевой результат', process: 'Процесс', stage: 'Этап', kpi: 'КПЭ' }
     },
@@ -145,7 +160,10 @@ export const RU: Catalogue = {
         againstTarget: (deviation, target) => `${deviation} к цели ${target}`,
         cause: cause => `причина: ${cause}`,
         notDerived: 'Значение не рассчитано: этап не связан ни с ключевым результатом, ни с ритмом, или расчёту мешает ошибка (см. «Проблемы»).',
-        perPerson: (rate, team, people) => `${rate} (${team}: ${people} чел.)`,
+        perPerson: (rate, team, headcount, effective) => {
+            const shown = headcount === null || headcount === effective ? `${formatNumber(effective)} чел.` : `${formatNumber(headcount)} чел., эффективно ${formatNumber(effective)}`;
+            return `${rate} (${team}: ${shown})`;
+        },
         headcount: count => `численность ${count}`,
         availability: percent => `доступность ${percent}%`,
         worksOn: 'Работает на этапах',
@@ -183,6 +201,7 @@ export const RU: Catalogue = {
         deviation: 'Отклонение',
         perMonth: 'Требование',
         perPersonPerDay: 'На человека',
-        suggestedNote: '(n): цель не задана; n — рассчитанное значение, округлённое вверх: такую цель установил бы руководитель.'
+        suggestedNote: '(n): цель не задана; n — рассчитанное значение, округлённое вверх: такую цель установил бы руководитель.',
+        blockedBy: what => `мешает ${what}`
     }
 };

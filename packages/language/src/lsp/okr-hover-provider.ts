@@ -88,7 +88,8 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         const label = stage.unit === null ? '' : plan.unitLabels.get(stage.unit) ?? stage.unit;
         const parts = [`**${showFigure(stage.perMonth)} ${escape(this.messages.rateUnit(label, false, 'month'))}**`];
         if (stage.perPersonPerDay && stage.effectiveHeadcount !== null) {
-            parts.push(escape(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount))));
+            const headcount = plan.input.teams.find(team => team.name === stage.team)?.headcount?.low ?? null;
+            parts.push(escape(words.perPerson(`${showFigure(stage.perPersonPerDay)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', headcount !== null && Number.isFinite(headcount) ? headcount : null, stage.effectiveHeadcount)));
         }
         sections.push(parts.join(' · '));
         const steps = explainStage(stage, context);

@@ -3,10 +3,9 @@
  * process → stages (last first) → KPIs, each with its figures already rounded and labelled in
  * the user's language, its latest actual with a status, and badges for the findings on it.
  */
-import { formatNumber, formatPercent, type ActualFigures, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, type Figure, type KpiFigures, type StageFigures } from '@okr-plan/engine';
 import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { LINKING_ERROR, PARSE_ERROR } from '../validation/okr-document-validator.js';
 import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
 import type { WorkspacePlan } from './plan-workspace.js';
@@ -33,10 +32,14 @@ class TreeBuilder {
     private readonly stagesByProcess = new Map<string, StageFigures[]>();
     private readonly kpisByStage = new Map<string | null, { figures: KpiFigures; index: number }[]>();
     private counts = { kpis: 0, errors: 0, warnings: 0 };
+    private readonly planFindings: Badge[] = [];
+    /** Each team's headcount as written (valid ones only), for "6 people, 5.4 effective". */
+    private readonly headcounts = new Map<string, number>();
 
     constructor(private readonly plan: WorkspacePlan, private readonly messages: Messages) {
         for (const [name, declared] of plan.declarations) if (declared.length === 1) this.nodesByName.set(name, declared[0].node);
         for (const stage of plan.analysis.stages) groupInto(this.stagesByProcess, stage.process, stage);
+        for (const team of plan.input.teams) if (team.headcount && Number.isFinite(team.headcount.low)) this.headcounts.set(team.name, team.headcount.low);
         plan.analysis.kpis.forEach((figures, index) => groupInto(this.kpisByStage, figures.stage, { figures, index }));
         for (const findings of plan.findingsByDocument.values()) {
             for (const finding of findings) {
@@ -47,13 +50,16 @@ class TreeBuilder {
 
     private addBadge(at: AstNode, badge: Badge): void {
         const owner = AstUtils.getContainerOfType(at, isTreeNode);
-        if (!owner) return;
+        if (!owner) {
+            this.planFindings.push(badge);
+            return;
+        }
         const list = this.badgesByNode.get(owner) ?? [];
         list.push(badge);
         this.badgesByNode.set(owner, list);
     }
 
-    /** Counts every error and warning of the documents, and badges the syntax and linking ones (plan findings have theirs). */
+    /** Counts every error and warning of the documents, and badges those that are not plan findings (syntax, linking, internal). */
     private addDocumentDiagnostics(documents: LangiumDocument[]): void {
         for (const document of documents) {
             const root = document.parseResult.value.$cstNode;
@@ -61,10 +67,13 @@ class TreeBuilder {
                 const severity = SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error';
                 if (severity === 'error') this.counts.errors++;
                 if (severity === 'warning') this.counts.warnings++;
-                if (diagnostic.code !== PARSE_ERROR && diagnostic.code !== LINKING_ERROR) continue;
+                // Plan findings carry their arguments and have their badges already.
+                if ((diagnostic.data as { args?: unknown } | undefined)?.args !== undefined) continue;
                 const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
                 const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-                if (leaf) this.addBadge(leaf.astNode, { code: String(diagnostic.code), severity, message });
+                const badge = { code: String(diagnostic.code), severity, message };
+                if (leaf) this.addBadge(leaf.astNode, badge);
+                else this.planFindings.push(badge);
             }
         }
     }
@@ -88,6 +97,7 @@ class TreeBuilder {
             objectives,
             unlinkedProcesses,
             kpisWithoutProcess,
+            planFindings: this.planFindings,
             counts: this.counts
         };
     }
@@ -133,10 +143,21 @@ class TreeBuilder {
         const requirement = stage.perMonth ? `${formatNumber(stage.perMonth.value)} ${this.messages.rateUnit(label, false, 'month')}` : null;
         const range = stage.perMonth && stage.perMonth.low !== stage.perMonth.high ? `${formatNumber(stage.perMonth.low)}–${formatNumber(stage.perMonth.high)}` : null;
         const perPerson = stage.perPersonPerDay && stage.effectiveHeadcount !== null
-            ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', formatNumber(stage.effectiveHeadcount))
+            ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', stage.team === null ? null : this.headcounts.get(stage.team) ?? null, stage.effectiveHeadcount)
             : null;
         const kpis = (this.kpisByStage.get(stage.name) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, id));
-        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, kpis };
+        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, flow: this.flow(stage), kpis };
+    }
+
+    /** The flow clause that carried the next stage's requirement back to this one, in the plan's own keywords. */
+    private flow(stage: StageFigures): string | null {
+        const step = [...stage.steps].reverse().find((candidate): candidate is Extract<DerivationStep, { kind: 'flow' }> => candidate.kind === 'flow');
+        if (!step) return null;
+        // The amount's unit by its label (`m²`), the unit it is per by its name, as the clause says it (`per house`).
+        const label = (name: string | null) => (name === null ? '' : this.plan.unitLabels.get(name) ?? name);
+        if (step.flow === 'conversion') return `conversion ${showFactor(step.factor, 100)}%`;
+        if (step.flow === 'needs') return `needs ${showFactor(step.factor)} ${label(stage.unit)}/${step.fromUnit}`;
+        return `yields ${showFactor(step.factor)} ${label(step.fromUnit)}/${stage.unit ?? ''}`;
     }
 
     private kpi(kpi: KpiFigures, index: number, parent: string): KpiView {
@@ -175,6 +196,13 @@ class TreeBuilder {
     private badges(node: AstNode): Badge[] {
         return this.badgesByNode.get(node) ?? [];
     }
+}
+
+/** A flow factor as written: `1`, or a range `10–14` (times `scale`, 100 for a conversion's percent). */
+function showFactor(factor: Figure, scale = 1): string {
+    const low = formatNumber(factor.low * scale);
+    const high = formatNumber(factor.high * scale);
+    return low === high ? formatNumber(factor.value * scale) : `${low}–${high}`;
 }
 
 function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
