@@ -50,16 +50,21 @@ export default {
     const tp = Date.now();
     await wb.runCommand('OKR: Open Preview to the Side');
     const frame = wb.webviewFrame();
-    const figure = frame.locator('li.okr-kpi', { has: frame.locator('.okr-name', { hasText: /^PlasterRate$/ }) }).first().locator('.okr-figure').first();
-    const text = await waitFor(async () => (await figure.innerText({ timeout: 1_000 }).catch(() => '')).trim() || undefined, { timeout: 30_000, message: 'the PlasterRate node in the preview' });
+    // The diagram first: the KPI's card with its figure.
+    const card = frame.locator('g.okr-card-kpi[aria-label*="PlasterRate"]').first();
+    const text = await waitFor(async () => (await card.locator('text.okr-card-figure').first().textContent({ timeout: 1_000 }).catch(() => ''))?.trim() || undefined, { timeout: 30_000, message: 'the PlasterRate card in the preview' });
     mark('previewShownMs', Date.now() - tp);
     await wb.screenshot('web-preview');
-    assert(text === '31.7 m²/person/day', `preview: PlasterRate should read "31.7 m²/person/day", reads "${text}"`);
-    // The whole plan, read through vscode.workspace.fs: KPIs of files never opened are in the tree.
-    const names = await frame.locator('li.okr-kpi .okr-name').allInnerTexts();
+    assert(text === '31.7 m²/person/day', `preview: the PlasterRate card should read "31.7 m²/person/day", reads "${text}"`);
+    // The whole plan, read through vscode.workspace.fs: the outline lists the KPIs of files never opened.
+    await frame.locator('[data-view="outline"]').click();
+    const outlineFigure = (await frame.locator('li.okr-kpi', { has: frame.locator('.okr-name', { hasText: /^PlasterRate$/ }) }).first().locator('.okr-figure').first().innerText({ timeout: 5_000 })).trim();
+    assert(outlineFigure === '31.7 m²/person/day', `outline: PlasterRate should read "31.7 m²/person/day", reads "${outlineFigure}"`);
+    const names = (await frame.locator('li.okr-kpi .okr-name').allTextContents()).map((n) => n.trim());
     for (const name of ['CallsPerRep', 'ArticlesPerExpert', 'НормаШтукатура']) {
       assert(names.includes(name), `preview: the KPI ${name} of a file never opened should be in the tree; it lists ${JSON.stringify(names)}`);
     }
+    await wb.screenshot('web-preview-outline');
 
     // Where it ran: no Node language server of the extension on the server side...
     const servers = nodeServers(path.dirname(workspace));
