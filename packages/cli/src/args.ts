@@ -1,6 +1,8 @@
+import type { Language } from '@okr-plan/language';
+import { usageWords } from './usage-words.js';
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
-export type Command = 'check' | 'kpis' | 'preview';
+export type Command = 'check' | 'kpis' | 'preview' | 'checkin' | 'import';
 
 export interface CliArgs {
     command: Command;
@@ -10,6 +12,12 @@ export interface CliArgs {
     output?: string;
     /** Print the stack of an internal error (a bug in okr). */
     debug?: boolean;
+    /** `checkin`: `--cause TEXT` (may be empty). */
+    cause?: string;
+    /** `import`: `--dry-run`. */
+    dryRun?: boolean;
+    /** `checkin NAME PERIOD VALUE`, `import FILE.csv`: the words before the paths. */
+    operands: string[];
 }
 
 export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -17,65 +25,69 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { k
 export const FORMATS: Record<Command, readonly string[]> = {
     check: ['text', 'json', 'sarif'],
     kpis: ['text', 'json', 'csv', 'markdown'],
-    preview: ['html', 'svg']
+    preview: ['html', 'svg'],
+    checkin: [],
+    import: []
 };
 
-export function parseArgs(argv: string[]): ParsedArgs {
+/** How many words before the paths a command takes. */
+const OPERANDS: Partial<Record<Command, { count: number; usage: string }>> = {
+    checkin: { count: 3, usage: 'okr checkin NAME PERIOD VALUE [--cause TEXT] [paths…]' },
+    import: { count: 1, usage: 'okr import FILE.csv [paths…] [--dry-run]' }
+};
+
+/** Parses the command line; usage errors are worded in `language`. */
+export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs {
+    const say = usageWords(language);
     const [command, ...rest] = argv;
-    if (command === undefined) return { kind: 'usage-error', message: 'no command given' };
+    if (command === undefined) return { kind: 'usage-error', message: say.noCommand };
     if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
     if (command === '--version' || command === '-v') return { kind: 'version' };
-    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis or preview)` };
-    const args: CliArgs = { command: command as Command, paths: [] };
+    if (!(command in FORMATS)) return { kind: 'usage-error', message: say.unknownCommand(command, Object.keys(FORMATS).join(', ')) };
+    const args: CliArgs = { command: command as Command, paths: [], operands: [] };
+    const words: string[] = [];
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
         if (flag === '--help' || flag === '-h') return { kind: 'help' };
         if (flag === '--debug') {
             args.debug = true;
-            continue;
-        }
-        if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
+        } else if (flag === '--cause' && args.command === 'checkin') {
             const value = inline ?? rest[++i];
-            if (value === undefined || value === '') return { kind: 'usage-error', message: `${flag} needs a value` };
+            if (value === undefined) return { kind: 'usage-error', message: say.causeNeedsText };
+            args.cause = value;
+        } else if (flag === '--dry-run' && args.command === 'import') {
+            args.dryRun = true;
+        } else if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
+            const value = inline ?? rest[++i];
+            if (value === undefined || value === '') return { kind: 'usage-error', message: say.needsValue(flag) };
             if (flag === '--format' || flag === '-f') args.format = value;
             else args.output = value;
         } else if (arg === '--') {
-            args.paths.push(...rest.slice(i + 1));
+            words.push(...rest.slice(i + 1));
             break;
-        } else if (arg.startsWith('-') && arg !== '-') {
-            return { kind: 'usage-error', message: `unknown option '${arg}'` };
+        } else if (arg.startsWith('-') && arg !== '-' && !/^-[0-9.]/.test(arg)) { // `-5` is a (bad) value, not an option
+            return { kind: 'usage-error', message: say.unknownOption(arg) };
         } else {
-            args.paths.push(arg);
+            words.push(arg);
         }
     }
-    if (args.format !== undefined && !FORMATS[args.command].includes(args.format)) {
-        return { kind: 'usage-error', message: `'${args.format}' is not a format of '${args.command}' (use ${FORMATS[args.command].join(', ')})` };
+    const operands = OPERANDS[args.command];
+    if (operands) {
+        if (words.length < operands.count) return { kind: 'usage-error', message: say.needsOperands(args.command, operands.count === 1, operands.usage) };
+        args.operands = words.slice(0, operands.count);
+        if (args.format !== undefined) return { kind: 'usage-error', message: say.noFormatOption(args.command) };
     }
-    if (args.command === 'preview' && !args.output) return { kind: 'usage-error', message: 'preview needs an output file: okr preview <paths…> -o tree.html' };
+    args.paths = words.slice(operands?.count ?? 0);
+    if (args.format !== undefined && !FORMATS[args.command].includes(args.format)) {
+        return { kind: 'usage-error', message: say.notAFormat(args.format, args.command, FORMATS[args.command].join(', ')) };
+    }
+    if (args.command === 'preview' && !args.output) return { kind: 'usage-error', message: say.previewNeedsOutput };
     // `-o tree.svg` says the format as well as --format svg does.
     if (args.command === 'preview' && args.format === undefined) args.format = /\.svg$/i.test(args.output!) ? 'svg' : 'html';
-    if (args.command !== 'preview' && args.output) return { kind: 'usage-error', message: "-o is only for 'okr preview'" };
+    if (args.command !== 'preview' && args.output) return { kind: 'usage-error', message: say.outputOnlyForPreview };
     return { kind: 'run', args };
 }
 
-export const USAGE = `Usage: okr <command> [paths…] [options]
-
-Commands:
-  check [paths…]   parse and validate every .okr file under the paths (default: .)
-  kpis [paths…]    print the KPIs and stage requirements derived from the plan
-  preview [paths…] -o FILE.html | -o FILE.svg
-                   write the KPI tree as one self-contained HTML file (diagram
-                   and outline), or as the diagram alone in an SVG file
-
-Options:
-  --format, -f     check: text (default), json, sarif
-                   kpis:  text (default), json, csv, markdown
-                   preview: html (default), svg (default for FILE.svg)
-  --output, -o     the file 'preview' writes
-  --debug          show the stack of an internal error (to report a bug)
-  --help, -h       show this help
-  --version, -v    show the version
-
-Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error.
-Messages are in Russian when LC_ALL, LC_MESSAGES or LANG says ru.`;
+/** The help text (`okr --help`), in English. */
+export const USAGE = usageWords('en').usage;

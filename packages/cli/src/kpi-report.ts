@@ -96,7 +96,7 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
         return {
             name: kpi.name,
             stage: kpi.stage ?? '—',
-            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages)}` : `—${blockedNote(blockedBy, messages.reportWords())}`,
+            derived: kpi.figure ? `${formatNumber(kpi.figure.value)}${unit}${everyPhrase(kpi, messages, labels)}` : `—${blockedNote(blockedBy, messages.reportWords())}`,
             range: kpi.figure && hasRange(kpi.figure) ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : '',
             target: kpi.target !== null ? formatNumber(kpi.target) : kpi.suggestedTarget !== null ? `(${formatNumber(kpi.suggestedTarget)})` : '',
             actual: latest ? `${latest.period}: ${formatNumber(latest.value)}` : '',
@@ -107,8 +107,8 @@ function displayRows(rows: KpiRow[], messages: Messages, labels: Map<string, str
 }
 
 /** " (1 article every 2 weeks)" for a rate below one per time unit, else ''. */
-function everyPhrase(kpi: KpiFigures, messages: Messages): string {
-    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit) : undefined;
+function everyPhrase(kpi: KpiFigures, messages: Messages, labels: ReadonlyMap<string, string>): string {
+    const phrase = kpi.figure ? messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, labels) : undefined;
     return phrase ? ` (${phrase})` : '';
 }
 

@@ -1,12 +1,14 @@
 /** The `okr` command line (spec §6). Returns the exit status instead of exiting, so tests can call it. */
 import { languageFromEnvironment, type OkrServicesOverride } from '@okr-plan/language';
 import { readFileSync } from 'node:fs';
-import { parseArgs, USAGE, type CliArgs } from './args.js';
+import { parseArgs, type CliArgs } from './args.js';
+import { usageWords } from './usage-words.js';
 import { checkJson, checkSarif, checkText } from './check-report.js';
 import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText, stageBlockers } from './kpi-report.js';
 import { loadPlan, NoPlanFoundError, UnreadablePathError } from './plan-loader.js';
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
+import { runCheckin, runImport } from './checkin-command.js';
 import * as path from 'node:path';
 
 export interface Output {
@@ -20,28 +22,38 @@ export const EXIT_USAGE = 2;
 
 /** `override` replaces language services (tests inject failures with it). */
 export async function main(argv: string[], env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd = process.cwd(), override?: OkrServicesOverride): Promise<number> {
-    const parsed = parseArgs(argv);
+    const language = languageFromEnvironment(env);
+    const words = usageWords(language);
+    const parsed = parseArgs(argv, language);
     switch (parsed.kind) {
         case 'help':
-            stdout.write(USAGE + '\n');
+            stdout.write(words.usage + '\n');
             return EXIT_OK;
         case 'version':
             stdout.write(version() + '\n');
             return EXIT_OK;
         case 'usage-error':
-            stderr.write(`okr: ${parsed.message}\n\n${USAGE}\n`);
+            stderr.write(`okr: ${parsed.message}\n\n${words.usage}\n`);
             return EXIT_USAGE;
     }
     const debug = parsed.args.debug === true || !!env.OKR_DEBUG;
     try {
+        const { command } = parsed.args;
+        if (command === 'checkin' || command === 'import') {
+            return await (command === 'checkin' ? runCheckin : runImport)(parsed.args, env, stdout, stderr, cwd, language);
+        }
         return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
     } catch (error) {
-        if (error instanceof UnreadablePathError || error instanceof NoPlanFoundError) {
+        if (error instanceof UnreadablePathError) {
+            stderr.write(`okr: ${words.cannot(error.action, error.path, error.code, error.reason)}\n`);
+            return EXIT_USAGE;
+        }
+        if (error instanceof NoPlanFoundError) {
             stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
         }
         // Anything else is a bug in okr, not in the plan or the command: say so briefly, the trace only on request.
-        stderr.write(`okr: internal error: ${(error as Error).message}\nPlease report this with the plan that caused it (run with --debug for the details).\n`);
+        stderr.write(`okr: ${words.internalError((error as Error).message)}\n`);
         if (debug) stderr.write(`${(error as Error).stack}\n`);
         return EXIT_PLAN_ERRORS;
     }

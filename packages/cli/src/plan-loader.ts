@@ -48,8 +48,12 @@ export class NoPlanFoundError extends Error {
 
 /** A path that could not be read (or written): a usage or I/O error (exit status 2). */
 export class UnreadablePathError extends Error {
-    constructor(readonly path: string, readonly reason: string, action: 'read' | 'write' = 'read') {
+    /** The system's error code (`ENOENT`, `EACCES`, …), which the message words in the user's language. */
+    readonly code: string | undefined;
+
+    constructor(readonly path: string, readonly reason: string, readonly action: 'read' | 'write' = 'read', error?: unknown) {
         super(`cannot ${action} '${path}': ${reason}`);
+        this.code = (error as NodeJS.ErrnoException | undefined)?.code;
     }
 }
 
@@ -112,7 +116,7 @@ export async function collectOkrFiles(paths: string[], cwd: string): Promise<str
     for (const given of paths) {
         const absolute = path.resolve(cwd, given);
         const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => {
-            throw new UnreadablePathError(given, error.code === 'ENOENT' ? 'no such file or folder' : error.message);
+            throw new UnreadablePathError(given, error.message, 'read', error);
         });
         if (stat.isDirectory()) await walk(absolute, found);
         else found.add(absolute);
@@ -122,7 +126,7 @@ export async function collectOkrFiles(paths: string[], cwd: string): Promise<str
 
 async function walk(folder: string, found: Set<string>): Promise<void> {
     const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error: Error) => {
-        throw new UnreadablePathError(folder, error.message);
+        throw new UnreadablePathError(folder, error.message, 'read', error);
     });
     for (const entry of entries) {
         // The editor's workspace follows the same rule, so both see one plan.
@@ -137,7 +141,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
     try {
         return await fs.readFile(file);
     } catch (error) {
-        throw new UnreadablePathError(file, (error as Error).message);
+        throw new UnreadablePathError(file, (error as Error).message, 'read', error);
     }
 }
 

@@ -4,8 +4,10 @@
  * same layout code as the preview's export.
  */
 import { buildKpiTree } from '@okr-plan/language';
-import { diagramItems, layoutDiagram, renderDiagramSvg, renderDocument, type KpiTree } from '@okr-plan/preview';
+import { diagramItems, layoutDiagram, renderDiagramSvg, renderDocument, type KpiTree, type TreeLocation } from '@okr-plan/preview';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { LoadedPlan } from './plan-loader.js';
 import { UnreadablePathError } from './plan-loader.js';
@@ -13,12 +15,12 @@ import { UnreadablePathError } from './plan-loader.js';
 const require = createRequire(import.meta.url);
 
 export async function writePreview(loaded: LoadedPlan, file: string, format: 'html' | 'svg' = 'html'): Promise<void> {
-    const tree = buildKpiTree(loaded.plan, loaded.services.i18n.Messages, loaded.services.shared.workspace.LangiumDocuments.all);
+    const tree = withRelativeLocations(buildKpiTree(loaded.plan, loaded.services.i18n.Messages, loaded.services.shared.workspace.LangiumDocuments.all), path.dirname(file));
     const content = format === 'svg' ? renderDiagramSvg(tree, layoutDiagram(diagramItems(tree)), { standalone: true }) : await page(tree);
     try {
         await fs.writeFile(file, content, 'utf8');
     } catch (error) {
-        throw new UnreadablePathError(file, (error as Error).message, 'write');
+        throw new UnreadablePathError(file, (error as Error).message, 'write', error);
     }
 }
 
@@ -28,4 +30,16 @@ async function page(tree: KpiTree): Promise<string> {
         fs.readFile(require.resolve('@okr-plan/preview/media/preview.css'), 'utf8')
     ]);
     return renderDocument(tree, { kind: 'standalone', script, style }).html;
+}
+
+/**
+ * A file written to be attached to a report carries no absolute paths of the machine that wrote
+ * it: each node's declaration is named relative to the folder the file is written to.
+ */
+function withRelativeLocations(tree: KpiTree, folder: string): KpiTree {
+    const relative = (location: TreeLocation | undefined): TreeLocation | undefined => {
+        if (!location?.uri.startsWith('file:')) return location;
+        return { ...location, uri: path.relative(folder, fileURLToPath(location.uri)).split(path.sep).join('/') };
+    };
+    return JSON.parse(JSON.stringify(tree), (key, value: unknown) => (key === 'location' ? relative(value as TreeLocation | undefined) : value)) as KpiTree;
 }

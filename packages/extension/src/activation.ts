@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { KpiPreviewManager, PREVIEW_VIEW_TYPE } from './preview/preview-manager.js';
+import { recordCheckin, type RecordCheckinArgs } from './record-checkin.js';
 
 let client: BaseLanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
         vscode.commands.registerCommand('okr.showPreviewToSide', () => previews.show(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('okr.exportSvg', () => previews.exportDiagram('svg')),
         vscode.commands.registerCommand('okr.exportPng', () => previews.exportDiagram('png')),
+        vscode.commands.registerCommand('okr.recordCheckin', (args?: RecordCheckinArgs) => recordCheckin(client!, args)),
         vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
         vscode.workspace.onDidChangeConfiguration(event => {
             if (event.affectsConfiguration('okr.locale')) void offerReload();

@@ -12,3 +12,7 @@ export * from './lsp/kpi-tree-protocol.js';
 export { isPlanFileName, isSkippedFolder } from './workspace/okr-workspace-manager.js';
 export { INTERNAL_ERROR, type RecordedError } from './validation/internal-errors.js';
 export * from './plan/dependencies.js';
+export * from './lsp/checkin-edit.js';
+export * from './lsp/checkin-values.js';
+export * from './lsp/checkin-words.js';
+export * from './lsp/checkin-protocol.js';

@@ -15,6 +15,7 @@ import { OkrTokenBuilder } from './parser/okr-token-builder.js';
 import { OkrWorkspaceManager } from './workspace/okr-workspace-manager.js';
 import { OkrServiceRegistry } from './workspace/okr-service-registry.js';
 import { OkrCodeActionProvider } from './lsp/okr-code-action-provider.js';
+import { OkrCodeLensProvider } from './lsp/okr-code-lens-provider.js';
 import { OkrHoverProvider } from './lsp/okr-hover-provider.js';
 import { OkrInlayHintProvider } from './lsp/okr-inlay-hint-provider.js';
 import { OkrCompletionProvider } from './lsp/okr-completion-provider.js';
@@ -75,6 +76,7 @@ export const OkrModule: Module<OkrServices, PartialLangiumServices & OkrAddedSer
         HoverProvider: services => new OkrHoverProvider(services),
         InlayHintProvider: services => new OkrInlayHintProvider(services),
         CodeActionProvider: services => new OkrCodeActionProvider(services),
+        CodeLensProvider: services => new OkrCodeLensProvider(services),
         CompletionProvider: services => new OkrCompletionProvider(services),
         DefinitionProvider: services => new OkrDefinitionProvider(services),
         ReferencesProvider: services => new OkrReferencesProvider(services),

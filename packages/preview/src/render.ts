@@ -67,7 +67,7 @@ function objective(node: ObjectiveView, w: TreeWords): string {
 }
 
 function keyResult(node: KeyResultView, w: TreeWords): string {
-    const facts = [node.target ? fact('okr-figure', node.target) : '', actual(node.latestActual, w)].join('');
+    const facts = [node.target ? fact('okr-figure', node.target) : '', node.demandShare ? fact('okr-share', node.demandShare) : '', actual(node.latestActual, w)].join('');
     return item(node, w, facts, node.processes.map(child => process(child, w)), node.status);
 }
 

@@ -83,6 +83,7 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
         if (node.perPerson) lines.push({ text: node.perPerson, className: 'okr-card-muted' });
     } else if (node?.kind === 'keyresult' && node.target) {
         lines.push({ text: `${w.target} ${node.target}`, className: 'okr-card-figure' });
+        if (node.demandShare) lines.push({ text: node.demandShare, className: 'okr-card-muted' });
     }
     const latest = node && (node.kind === 'kpi' || node.kind === 'keyresult') ? node.latestActual : null;
     if (latest) {

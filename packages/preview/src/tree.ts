@@ -87,6 +87,11 @@ export interface KeyResultView extends NodeBase {
     kind: 'keyresult';
     /** `10 houses/month`, or null for a qualitative key result. */
     target: string | null;
+    /**
+     * When several key results go via one process: this one's share of the process demand the
+     * subtree below shows in full, `6 of 10 houses/month (60%)`; null otherwise.
+     */
+    demandShare: string | null;
     latestActual: ActualView | null;
     status: Status;
     processes: ProcessView[];

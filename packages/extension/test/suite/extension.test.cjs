@@ -311,4 +311,21 @@ describe('OKR Plan in the VS Code extension host', function () {
             for (const tab of previewTabs()) await vscode.window.tabGroups.close(tab);
         }
     });
+    it('okr.recordCheckin records a check-in as a workspace edit, and undo takes it back', async function () {
+        await vscode.window.showTextDocument(plastering, vscode.ViewColumn.One);
+        const before = plastering.getText();
+        try {
+            const lenses = /** @type {vscode.CodeLens[]} */ (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', plastering.uri));
+            const lens = lenses.find(candidate => candidate.command && candidate.command.arguments && candidate.command.arguments[0].name === 'PlasterRate');
+            assert.ok(lens && lens.command, 'a Record check-in lens on PlasterRate');
+            assert.equal(lens.command.command, 'okr.recordCheckin');
+            const recorded = await vscode.commands.executeCommand('okr.recordCheckin', { ...lens.command.arguments[0], period: '2026-03', value: '29,5', cause: 'new mixer' });
+            assert.equal(recorded, true, 'the command recorded the check-in');
+            assert.equal(plastering.getText(), before.replace('  owner "Foreman"\n', '  owner "Foreman"\n  actual 2026-03 29.5 cause "new mixer"\n'));
+            await vscode.commands.executeCommand('undo');
+            await waitFor('undo to take the check-in back', () => plastering.getText() === before);
+        } finally {
+            await restorePlastering();
+        }
+    });
 });

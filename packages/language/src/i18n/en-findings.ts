@@ -104,7 +104,7 @@ export const EN_FINDINGS: FindingMessages = {
         `${a.period}: actual ${f.num(a.actual)} is ${f.dev(a.deviation)} against the plan of ${f.num(a.plan)} (tolerance ${f.pct(a.tolerance)}).` +
         (severity === 'info' ? ' The cause is recorded.' : ' Add people to the stage, adjust the plan, or record the cause.'),
     'cadence-below-plan': (a, f) =>
-        `The cadence (${f.num(a.cadence)} ${f.unit(a.unit)} per ${a.per}) is below what the key results need (${f.num(a.required)} per ${a.per}): raise the cadence, or it will not carry the results.`,
+        `The cadence (${f.num(a.cadence)} ${f.unit(a.unit, a.cadence)} per ${a.per}) is below what the key results need (${f.num(a.required)} per ${a.per}): raise the cadence, or it will not carry the results.`,
     'process-without-key-result': a => `No key result goes via process '${a.process}': say which result it serves with \`via ${a.process}\` in a key result.`,
     'unused-team': a => `Team '${a.team}' works on no stage: name it in a stage with \`team ${a.team}\`, or remove it.`,
     'unit-mismatch': unitMismatch,

@@ -4,6 +4,9 @@ import { formatNumber } from '@okr-plan/engine';
 import type { Catalogue } from './messages.js';
 import { plural } from './plural.js';
 
+/** `Plasterers'`, `Team's`: the English possessive of a name. */
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+
 /** `1 file`, `2 files`. */
 const count = (n: number, one: string, other: string) => `${n} ${plural('en', n, { one, other })}`;
 import { describeToken, type TokenWords } from './syntax-errors.js';
@@ -119,10 +122,10 @@ export const EN: Catalogue = {
     },
     fixes: {
         setTarget: target => `Set the target to ${target} (the derived plan, rounded up)`,
-        raiseHeadcountForPace: (team, headcount) => `Add people: raise ${team}'s headcount to ${headcount} (what the actual pace needs)`,
+        raiseHeadcountForPace: (team, headcount) => `Add people: raise ${possessive(team)} headcount to ${headcount} (what the actual pace needs)`,
         andTarget: target => `, and the KPI target to ${target}`,
-        raiseHeadcountForCapacity: (team, headcount) => `Raise ${team}'s headcount to ${headcount} (what the capacity allows)`,
-        lowerKeyResult: (keyResult, target) => `Adjust the plan: lower ${keyResult}'s target to ${target} (what the actual pace gives)`,
+        raiseHeadcountForCapacity: (team, headcount) => `Raise ${possessive(team)} headcount to ${headcount} (what the capacity allows)`,
+        lowerKeyResult: (keyResult, target) => `Adjust the plan: lower ${possessive(keyResult)} target to ${target} (what the actual pace gives)`,
         addCause: 'Analyse the causes: record why with cause ""',
         insertClause: clause => `Insert \`${clause}\``,
         removeClause: clause => `Remove \`${clause}\` (the first stage has no stage before it)`,
@@ -152,10 +155,11 @@ export const EN: Catalogue = {
         outputOf: 'Output of',
         via: process => `via ${process}`,
         demand: count => `drives ${count} stage(s)`,
-        qualitative: 'Qualitative key result: no target, no KPI.'
+        qualitative: 'Qualitative key result: no target, no KPI.',
+        shareOfDemand: (own, total, percent) => `${own} of ${total} (${percent}) of the process`
     },
     explain: {
-        keyResults: 'key results',
+        keyResults: count => plural('en', count, { one: 'key result', other: 'key results' }),
         total: 'in all',
         needsOf: stage => `${stage} needs`,
         yieldsOf: stage => `${stage} yields`,

@@ -12,6 +12,15 @@ import { readSyntaxError, type SyntaxProblem } from './syntax-errors.js';
 import { EN } from './en.js';
 import { RU } from './ru.js';
 
+/**
+ * The label of a unit for a count of exactly one. Labels are written as plurals ("houses"); when a
+ * label is its unit's name plus `s` or `es`, the name is the singular ("1 house"). Any other label
+ * (`m²`, "дома") is used as it is.
+ */
+export function labelForCount(name: string, label: string, count: number): string {
+    return count === 1 && (label === `${name}s` || label === `${name}es`) ? name : label;
+}
+
 /** Helpers a catalogue uses to print finding arguments; each prints '' for a value that is absent. */
 export interface Formatter {
     /** A number rounded for display: 31.746 → 31.7. */
@@ -20,8 +29,8 @@ export interface Formatter {
     pct(fraction: number | undefined): string;
     /** A signed deviation: −0.067 → -6.7%. */
     dev(fraction: number | undefined): string;
-    /** A unit shown by its label: m2 → m². */
-    unit(name: string | undefined): string;
+    /** A unit shown by its label: m2 → m²; with a count of one, its singular ("1 house"). */
+    unit(name: string | undefined, count?: number): string;
     /** A number as it was written: as a percentage when it was one. */
     quantity(x: number | undefined, percent: boolean): string;
 }
@@ -56,7 +65,7 @@ export interface Catalogue {
 
 /** Words of a derivation, step by step (hovers, hint tooltips). */
 export interface ExplainWords {
-    keyResults: string;
+    keyResults(count: number): string;
     total: string;
     needsOf(stage: string): string;
     yieldsOf(stage: string): string;
@@ -94,6 +103,8 @@ export interface HoverWords {
     via(process: string): string;
     demand(stageCount: number): string;
     qualitative: string;
+    /** `6 of 10 houses/month (60%)`: a key result's share of a process demand it shares. */
+    shareOfDemand(own: string, total: string, percent: string): string;
 }
 
 /** Titles of quick fixes. */
@@ -191,9 +202,11 @@ export class Messages {
      * A rate below one per time unit read the other way round: 0.5 article per week → "1 article
      * every 2 weeks". The unit is named by its name (`article`), which reads as one of it.
      */
-    every(ratePerTimeUnit: number, timeUnit: TimeUnit, unit: string | null): string | undefined {
+    every(ratePerTimeUnit: number, timeUnit: TimeUnit, unit: string | null, unitLabels: ReadonlyMap<string, string> = new Map()): string | undefined {
         const n = everyN(ratePerTimeUnit);
-        return n === null ? undefined : this.catalogue.every(unit ?? '', formatNumber(n), n, timeUnit);
+        // "1 article": the unit's label for one of it (the name when the label is its plural, else the label: `1 m²`).
+        const one = unit === null ? '' : labelForCount(unit, unitLabels.get(unit) ?? unit, 1);
+        return n === null ? undefined : this.catalogue.every(one, formatNumber(n), n, timeUnit);
     }
 
     checkWords(): Catalogue['check'] {
@@ -227,7 +240,7 @@ function formatter(unitLabels: ReadonlyMap<string, string>): Formatter {
         num: x => shown(x, formatNumber),
         pct: x => shown(x, value => `${formatNumber(value * 100)}%`),
         dev: x => shown(x, formatPercent),
-        unit: name => (name === undefined ? '' : unitLabels.get(name) ?? name),
+        unit: (name, count) => (name === undefined ? '' : labelForCount(name, unitLabels.get(name) ?? name, count ?? 0)),
         quantity: (x, percent) => shown(x, value => (percent ? `${formatNumber(value * 100)}%` : formatNumber(value)))
     };
 }

@@ -171,10 +171,11 @@ export const RU: Catalogue = {
         outputOf: 'Результат этапов',
         via: process => `через ${process}`,
         demand: count => `задаёт требования ${count} этап(ам)`,
-        qualitative: 'Качественный ключевой результат: без цели и без КПЭ.'
+        qualitative: 'Качественный ключевой результат: без цели и без КПЭ.',
+        shareOfDemand: (own, total, percent) => `${own} из ${total} (${percent}) процесса`
     },
     explain: {
-        keyResults: 'ключевые результаты',
+        keyResults: count => plural('ru', count, { one: 'ключевой результат', other: 'ключевые результаты' }),
         total: 'всего',
         needsOf: stage => `needs этапа ${stage}`,
         yieldsOf: stage => `yields этапа ${stage}`,

@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, type ActualFigures, type KpiFigures } from
 import type { AstNode, DocumentationProvider } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
-import type { Messages } from '../i18n/messages.js';
+import { labelForCount, type Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
 import { explainKpi, explainStage, showFigure, type ExplainContext } from '../plan/plan-explanation.js';
 import { stageFiguresNamed, type PlanWorkspace, type WorkspacePlan } from '../plan/plan-workspace.js';
@@ -59,7 +59,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             const unit = this.kpiUnit(kpi, plan);
             const parts = [`**≈ ${formatNumber(kpi.figure.value)} ${escape(unit)}**`];
             if (kpi.figure.low !== kpi.figure.high) parts.push(`${words.range} ${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}`);
-            const every = this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit);
+            const every = this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, plan.unitLabels);
             if (every) parts.push(escape(every));
             if (kpi.suggestedTarget !== null) parts.push(words.setTarget(formatNumber(kpi.suggestedTarget)));
             sections.push(parts.join(' · '));
@@ -106,7 +106,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
             return sections;
         }
         const label = plan.unitLabels.get(keyResult.unit) ?? keyResult.unit;
-        const parts = [`**${showFigure(keyResult.target)} ${escape(this.messages.rateUnit(label, false, keyResult.per))}**`];
+        const parts = [`**${showFigure(keyResult.target)} ${escape(this.messages.rateUnit(labelForCount(keyResult.unit, label, keyResult.target.value), false, keyResult.per))}**`];
         if (keyResult.process) parts.push(escape(words.via(keyResult.process)));
         sections.push(parts.join(' · '));
         if (keyResult.latestActual) sections.push(this.actualLine(keyResult.latestActual, keyResult.target.value, true));

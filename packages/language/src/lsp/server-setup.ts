@@ -7,6 +7,7 @@ import { KpiTreeRequest, PlanChangedNotification, type KpiTreeParams } from './k
 import { answerOnFailure, guardRequests } from './request-guard.js';
 import type { OkrServices } from '../okr-module.js';
 import { buildKpiTree } from '../plan/kpi-tree.js';
+import { registerCheckinRequests } from './checkin-requests.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     let canRefreshInlayHints = false;
@@ -26,6 +27,7 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
     }, KpiTreeRequest.method, null, internalErrors));
+    registerCheckinRequests(connection, shared, okr);
     // Turning a kind of inlay hint on or off should show at once, not at the next edit.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'okr' && canRefreshInlayHints) void connection.languages.inlayHint.refresh();

@@ -7,7 +7,7 @@ import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, t
 import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { Messages } from '../i18n/messages.js';
+import { labelForCount, type Messages } from '../i18n/messages.js';
 import type { WorkspacePlan } from './plan-workspace.js';
 import { showFigure } from './plan-explanation.js';
 
@@ -123,10 +123,23 @@ class TreeBuilder {
         const figures = this.plan.figuresOf.keyResults.get(node);
         const id = `${parent}/keyresult:${name}`;
         const label = figures?.unit ? this.plan.unitLabels.get(figures.unit) ?? figures.unit : '';
-        const target = figures?.target && figures.per ? `${showFigure(figures.target)} ${this.messages.rateUnit(label, false, figures.per)}` : null;
+        const target = figures?.target && figures.per && figures.unit ? `${showFigure(figures.target)} ${this.messages.rateUnit(labelForCount(figures.unit, label, figures.target.value), false, figures.per)}` : null;
         const latest = figures?.latestActual ? this.actual(figures.latestActual) : null;
         const processes = figures?.process ? [this.process(figures.process, id)] : [];
-        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, latestActual: latest, status: latest?.status ?? 'none', processes };
+        const demandShare = figures?.process ? this.demandShare(figures.name, figures.process) : null;
+        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, demandShare, latestActual: latest, status: latest?.status ?? 'none', processes };
+    }
+
+    /** A key result's part of its process's demand, when it shares the process with others (read from the engine's demand step). */
+    private demandShare(keyResult: string, process: string): string | null {
+        const last = this.stagesByProcess.get(process)?.at(-1);
+        const demand = last?.steps.find(step => step.kind === 'demand');
+        if (!last || !demand || demand.kind !== 'demand' || demand.keyResults.length < 2 || demand.result.value === 0) return null;
+        const own = demand.keyResults.find(candidate => candidate.name === keyResult);
+        if (!own) return null;
+        const perMonth = (perDay: number) => perDay * this.plan.analysis.calendar.workdaysPerMonth;
+        const unit = last.unit === null ? '' : this.messages.rateUnit(this.plan.unitLabels.get(last.unit) ?? last.unit, false, 'month');
+        return this.messages.hoverWords().shareOfDemand(formatNumber(perMonth(own.perDay.value)), `${formatNumber(perMonth(demand.result.value))} ${unit}`, formatPercent(own.perDay.value / demand.result.value).replace(/^\+/, ''));
     }
 
     private process(name: string, parent: string): ProcessView {
@@ -174,7 +187,7 @@ class TreeBuilder {
             figure: kpi.figure ? formatNumber(kpi.figure.value) : null,
             unit: kpi.outputUnit === null ? null : this.messages.rateUnit(label, kpi.perPerson, kpi.timeUnit),
             range: kpi.figure && kpi.figure.low !== kpi.figure.high ? `${formatNumber(kpi.figure.low)}–${formatNumber(kpi.figure.high)}` : null,
-            every: kpi.figure ? this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit) ?? null : null,
+            every: kpi.figure ? this.messages.every(kpi.figure.value, kpi.timeUnit, kpi.outputUnit, this.plan.unitLabels) ?? null : null,
             target: kpi.target === null ? null : formatNumber(kpi.target),
             suggestedTarget: kpi.suggestedTarget === null ? null : formatNumber(kpi.suggestedTarget),
             latestActual: latest,

@@ -58,7 +58,7 @@ function explainStep(
                 return `${keyResult.name}: ${own}${converted}`;
             });
             const total = step.keyResults.length > 1 ? `; ${words.total} ${showFigure(perMonth(step.result))}${monthly(unit)}` : '';
-            return `${words.keyResults} ${parts.join(' + ')}${total}`;
+            return `${words.keyResults(step.keyResults.length)} ${parts.join(' + ')}${total}`;
         }
         case 'flow': {
             const fromLabel = label(step.fromUnit);

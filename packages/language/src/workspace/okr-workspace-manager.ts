@@ -16,6 +16,12 @@ export function isPlanFileName(name: string): boolean {
 }
 
 export class OkrWorkspaceManager extends DefaultWorkspaceManager {
+    /**
+     * The first build validates every document, open or not, so the Problems panel lists the whole
+     * plan's findings as soon as the folder opens, as `okr check` does (Langium's default does not).
+     */
+    override initialBuildOptions = { validation: true };
+
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         const name = UriUtils.basename(entry.uri);
         if (entry.isDirectory) return !isSkippedFolder(name);

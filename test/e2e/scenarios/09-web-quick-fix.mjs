@@ -4,7 +4,7 @@ import quickFix from './03-quick-fix.mjs';
 import { WEB_EXTENSION_HOST } from '../lib/web-extension.mjs';
 
 export default {
-  name: '08-web-quick-fix',
+  name: '09-web-quick-fix',
   title: `web extension: ${quickFix.title}`,
   codeServer: WEB_EXTENSION_HOST,
   run: (ctx) => quickFix.run(ctx),

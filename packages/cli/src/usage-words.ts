@@ -1,0 +1,114 @@
+/** The command line's own words — usage, help and usage errors — in English and Russian. */
+import type { Language } from '@okr-plan/language';
+
+export interface UsageWords {
+    noCommand: string;
+    unknownCommand(command: string, commands: string): string;
+    causeNeedsText: string;
+    needsValue(flag: string): string;
+    unknownOption(option: string): string;
+    needsOperands(command: string, csv: boolean, usage: string): string;
+    noFormatOption(command: string): string;
+    notAFormat(format: string, command: string, formats: string): string;
+    previewNeedsOutput: string;
+    outputOnlyForPreview: string;
+    internalError(message: string): string;
+    /** A path that could not be read or written; `reason` is the system's words, used when the code is not one we know. */
+    cannot(action: 'read' | 'write', path: string, code: string | undefined, reason: string): string;
+    usage: string;
+}
+
+const EN_CODES: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device' };
+const RU_CODES: Record<string, string> = { ENOENT: 'нет такого файла или папки', EACCES: 'нет доступа', EPERM: 'нет доступа', EISDIR: 'это папка', ENOTDIR: 'часть пути — не папка', EROFS: 'файловая система только для чтения', ENOSPC: 'на диске нет места' };
+
+const EN: UsageWords = {
+    noCommand: 'no command given',
+    unknownCommand: (command, commands) => `unknown command '${command}' (expected ${commands})`,
+    causeNeedsText: '--cause needs a text (--cause "" writes an empty cause)',
+    needsValue: flag => `${flag} needs a value`,
+    unknownOption: option => `unknown option '${option}'`,
+    needsOperands: (command, csv, usage) => `${command} needs ${csv ? 'a CSV file' : 'a name, a period and a value'}: ${usage}`,
+    noFormatOption: command => `--format is not an option of '${command}'`,
+    notAFormat: (format, command, formats) => `'${format}' is not a format of '${command}' (use ${formats})`,
+    previewNeedsOutput: 'preview needs an output file: okr preview <paths…> -o tree.html',
+    outputOnlyForPreview: "-o is only for 'okr preview'",
+    cannot: (action, path, code, reason) => `cannot ${action} '${path}': ${(code && EN_CODES[code]) ?? reason}`,
+    internalError: message => `internal error: ${message}\nThis is a bug in okr, not in the plan: please report it with the plan that caused it (run with --debug for the details).`,
+    usage: `Usage: okr <command> [paths…] [options]
+
+Commands:
+  check [paths…]   parse and validate every .okr file under the paths (default: .)
+  kpis [paths…]    print the KPIs and stage requirements derived from the plan
+  preview [paths…] -o FILE.html | -o FILE.svg
+                   write the KPI tree as one self-contained HTML file (diagram
+                   and outline), or as the diagram alone in an SVG file
+  checkin NAME PERIOD VALUE [--cause TEXT] [paths…]
+                   record an actual of a KPI or a key result (Objective.KeyResult):
+                   add 'actual PERIOD VALUE', or update the one of that period
+  import FILE.csv [paths…] [--dry-run]
+                   record every row of a CSV (columns name, period, value, cause);
+                   nothing is written when a row is bad
+
+Options:
+  --format, -f     check: text (default), json, sarif
+                   kpis:  text (default), json, csv, markdown
+                   preview: html (default), svg (default for FILE.svg)
+  --output, -o     the file 'preview' writes
+  --debug          show the stack of an internal error (to report a bug)
+  --cause TEXT     checkin: the cause written with the actual
+  --dry-run        import: write nothing, print the diff of what would change
+  --help, -h       show this help
+  --version, -v    show the version
+
+Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error, or no .okr file found
+(checkin, import: 0 recorded, 2 nothing written).
+Messages are in Russian when LC_ALL, LC_MESSAGES or LANG says ru.`
+};
+
+const RU: UsageWords = {
+    noCommand: 'не указана команда',
+    unknownCommand: (command, commands) => `неизвестная команда «${command}» (ожидается ${commands})`,
+    causeNeedsText: '--cause требует текста (--cause "" записывает пустую причину)',
+    needsValue: flag => `${flag} требует значения`,
+    unknownOption: option => `неизвестный параметр «${option}»`,
+    needsOperands: (command, csv, usage) => `${command}: нужен ${csv ? 'файл CSV' : 'имя, период и значение'}: ${usage}`,
+    noFormatOption: command => `у «${command}» нет параметра --format`,
+    notAFormat: (format, command, formats) => `«${format}» — не формат «${command}» (допустимо: ${formats})`,
+    previewNeedsOutput: 'preview нужен файл для записи: okr preview <пути…> -o tree.html',
+    outputOnlyForPreview: '-o есть только у «okr preview»',
+    cannot: (action, path, code, reason) => `не удалось ${action === 'read' ? 'прочитать' : 'записать'} «${path}»: ${(code && RU_CODES[code]) ?? reason}`,
+    internalError: message => `внутренняя ошибка: ${message}\nЭто ошибка okr, а не плана: сообщите о ней, приложив план (подробности — с --debug).`,
+    usage: `Использование: okr <команда> [пути…] [параметры]
+
+Команды:
+  check [пути…]    разобрать и проверить все файлы .okr в этих путях (по умолчанию: .)
+  kpis [пути…]     вывести КПЭ и требования этапов, рассчитанные по плану
+  preview [пути…] -o ФАЙЛ.html | -o ФАЙЛ.svg
+                   записать дерево КПЭ одним самодостаточным файлом HTML (диаграмма
+                   и структура) или одну диаграмму файлом SVG
+  checkin ИМЯ ПЕРИОД ЗНАЧЕНИЕ [--cause ТЕКСТ] [пути…]
+                   записать факт КПЭ или ключевого результата (Цель.КлючевойРезультат):
+                   добавить «actual ПЕРИОД ЗНАЧЕНИЕ» или обновить факт этого периода
+  import ФАЙЛ.csv [пути…] [--dry-run]
+                   записать каждую строку CSV (столбцы name, period, value, cause);
+                   если хоть одна строка неверна, ничего не записывается
+
+Параметры:
+  --format, -f     check: text (по умолчанию), json, sarif
+                   kpis:  text (по умолчанию), json, csv, markdown
+                   preview: html (по умолчанию), svg (по умолчанию для ФАЙЛ.svg)
+  --output, -o     файл, который записывает preview
+  --debug          показать стек внутренней ошибки (чтобы сообщить о ней)
+  --cause ТЕКСТ    checkin: причина, записываемая вместе с фактом
+  --dry-run        import: ничего не записывать, показать diff изменений
+  --help, -h       эта справка
+  --version, -v    версия
+
+Код выхода: 0 — ошибок нет, 1 — в плане есть ошибки, 2 — ошибка вызова или ввода-вывода
+или не найдено ни одного файла .okr (checkin, import: 0 — записано, 2 — ничего не записано).
+Сообщения выводятся по-русски, когда LC_ALL, LC_MESSAGES или LANG указывают ru.`
+};
+
+export function usageWords(language: Language): UsageWords {
+    return language === 'ru' ? RU : EN;
+}

@@ -1,0 +1,34 @@
+/**
+ * Opening a folder lists the whole plan's findings (issue 11): the server's first build validates
+ * every .okr file, so the Problems panel shows what `okr check` shows without opening any file.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer, type LspSession } from './lsp-client.js';
+
+const EXAMPLE = fileURLToPath(new URL('../examples/plastering/plastering.okr', import.meta.url));
+
+describe('a folder opened in the editor', () => {
+    let session: LspSession | undefined;
+
+    afterAll(async () => {
+        await session?.close();
+    });
+
+    it('publishes the diagnostics of files that are not open', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'okr-folder-'));
+        mkdirSync(path.join(folder, 'plans'));
+        copyFileSync(EXAMPLE, path.join(folder, 'plans', 'plastering.okr'));
+        writeFileSync(path.join(folder, 'plans', 'team.okr'), 'team Painters { headcount 2 }\n');
+        session = await startServer(folder);
+        const [plastering, team] = await Promise.all([
+            session.diagnostics(pathToFileURL(path.join(folder, 'plans', 'plastering.okr')).toString()),
+            session.diagnostics(pathToFileURL(path.join(folder, 'plans', 'team.okr')).toString())
+        ]);
+        expect(plastering.map(d => d.code)).toEqual(['kpi-behind-plan']);
+        expect(team.map(d => d.code)).toEqual(['unused-team']);
+    }, 60_000);
+});
