@@ -6,7 +6,7 @@
  * passes the name and the proposed period, tests pass everything.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CheckinTargetsRequest, RecordCheckinRequest } from '@okr-plan/language/checkin-protocol';
 
 export interface RecordCheckinArgs {
@@ -20,7 +20,7 @@ export interface RecordCheckinArgs {
 const PERIOD = /^\d{4}-(?:\d{2}(?:-\d{2})?|[Ww]\d{2}|[Qq]\d)$/;
 const VALUE = /^\s*(?:\d[\d_ \u00A0]*(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-export async function recordCheckin(client: LanguageClient, args: RecordCheckinArgs = {}): Promise<boolean> {
+export async function recordCheckin(client: BaseLanguageClient, args: RecordCheckinArgs = {}): Promise<boolean> {
     await client.start(); // the same promise while the server is starting; at once when it runs
     let name = args.name;
     let proposed = args.proposedPeriod;

@@ -100,8 +100,11 @@ export class Workbench {
     return input;
   }
 
-  /** Opens a workspace file with Ctrl+P and waits until its tab is active and the editor shows it. */
-  async openFile(rel) {
+  /**
+   * Opens a workspace file with Ctrl+P and waits until its tab is active and the editor shows it.
+   * `searchTimeout`: how long the file search may take (longer while the workbench is starting).
+   */
+  async openFile(rel, { searchTimeout = 30_000 } = {}) {
     const base = path.basename(rel);
     await this.focusEditorArea();
     await this.page.keyboard.press('Control+P');
@@ -112,7 +115,7 @@ export class Workbench {
       .locator('.quick-input-list .monaco-list-row', { hasText: base })
       .first()
       // File search is slow on a loaded machine (seen: over 10 s at load average 12 on 2 cores).
-      .waitFor({ state: 'visible', timeout: 30_000 });
+      .waitFor({ state: 'visible', timeout: searchTimeout });
     await this.page.keyboard.press('Enter');
     await waitFor(
       async () => (await this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(base),

@@ -6,7 +6,7 @@
  * without retainContextWhenHidden.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KpiTreeRequest, PlanChangedNotification } from '@okr-plan/language/protocol';
 import { renderDocument, type ExportFormat, type KpiTree, type ToWebviewMessage } from '@okr-plan/preview';
 import { saveExport } from './export-file.js';
@@ -31,7 +31,7 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private markWebviewReady: () => void = () => undefined;
     private pendingExport: { format: ExportFormat; resolve: (message: ExportedMessage | undefined) => void } | undefined;
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         this.clientReady = new Promise(resolve => (this.markClientReady = resolve));
         this.sourceEditor = isPlanEditor(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
         this.disposables.push(

@@ -60,5 +60,9 @@ function parseExported(message: Record<string, unknown>): ExportedMessage | unde
 /** The bytes of a file for an export answer. */
 export function exportedBytes(message: ExportedMessage): Uint8Array {
     if (message.format === 'svg') return new TextEncoder().encode(message.data);
-    return Buffer.from(message.data.slice(message.data.indexOf(',') + 1), 'base64');
+    // atob, not Buffer: this runs in the web worker extension host too, which has no Node globals.
+    const binary = atob(message.data.slice(message.data.indexOf(',') + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
 }
