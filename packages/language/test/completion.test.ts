@@ -89,14 +89,15 @@ describe('keywords', () => {
     });
 
     it('proposes key result, team and process clauses', async () => {
-        expect(await labels(at('via Construction }', 'via Construction <|>}'))).toEqual(['actual', 'owner']);
+        expect(await labels(at('via Construction }', 'via Construction <|>}'))).toEqual(['milestone', 'actual', 'owner']);
         expect(await labels(at('{ headcount 3 }', '{ headcount 3 <|> }'))).toEqual(['availability', 'owner']);
         expect(await labels(at('  stage Handover', '  <|>\n  stage Handover'))).toEqual(['stage', 'nonstandard', 'owner']);
     });
 
     it('proposes workdays twice in a calendar, not a third time', async () => {
-        expect(await labels(`${PLAN}calendar { workdays 20 per month <|> }`)).toEqual(['workdays']);
-        expect(await labels(`${PLAN}calendar { workdays 20 per month workdays 5 per week <|> }`)).toEqual([]);
+        expect(await labels(`${PLAN}calendar { workdays 20 per month <|> }`)).toEqual(['workdays', 'holiday']);
+        // Holidays may be listed as often as needed (spec §8).
+        expect(await labels(`${PLAN}calendar { workdays 20 per month workdays 5 per week holiday 2026-02-23 <|> }`)).toEqual(['holiday']);
     });
 
     it('does not propose a second calendar or policy, in any file of the workspace', async () => {

@@ -28,7 +28,7 @@ export function checkMilestones<S>(ctx: AnalysisContext<S>, state: KeyResultStat
         const parsed = parsePeriod(milestone.period);
         if (value === null) valid = false;
         if (!parsed.ok) {
-            ctx.report('invalid-quantity', 'error', milestone.site, { what: 'milestone', reason: 'not-a-period', keyResult, period: milestone.period, value: milestone.value.low, percent: false });
+            ctx.report('invalid-quantity', 'error', milestone.site, { what: 'period', reason: 'not-a-period', period: milestone.period, problem: parsed.problem });
             valid = false;
         }
         return { milestone, value, first: parsed.ok ? parsed.period.start : null, last: parsed.ok ? parsed.period.end - 1 : null };

@@ -31,16 +31,20 @@ export type OkrKeywordNames =
     | "conversion"
     | "day"
     | "headcount"
+    | "holiday"
     | "keyresult"
     | "kpi"
+    | "milestone"
     | "month"
     | "needs"
     | "nonstandard"
     | "objective"
     | "of"
+    | "offtrack"
     | "output"
     | "owner"
     | "per"
+    | "period"
     | "person"
     | "policy"
     | "process"
@@ -113,7 +117,7 @@ export function isCadence(item: unknown): item is Cadence {
 export interface Calendar extends langium.AstNode {
     readonly $container: Plan;
     readonly $type: 'Calendar';
-    clauses: Array<Workdays>;
+    clauses: Array<CalendarClause>;
 }
 
 export const Calendar = {
@@ -123,6 +127,16 @@ export const Calendar = {
 
 export function isCalendar(item: unknown): item is Calendar {
     return reflection.isInstance(item, Calendar.$type);
+}
+
+export type CalendarClause = Holiday | Workdays;
+
+export const CalendarClause = {
+    $type: 'CalendarClause'
+} as const;
+
+export function isCalendarClause(item: unknown): item is CalendarClause {
+    return reflection.isInstance(item, CalendarClause.$type);
 }
 
 export interface Capacity extends langium.AstNode {
@@ -180,6 +194,23 @@ export function isHeadcount(item: unknown): item is Headcount {
     return reflection.isInstance(item, Headcount.$type);
 }
 
+export interface Holiday extends langium.AstNode {
+    readonly $container: Calendar;
+    readonly $type: 'Holiday';
+    from?: string;
+    to?: string;
+}
+
+export const Holiday = {
+    $type: 'Holiday',
+    from: 'from',
+    to: 'to'
+} as const;
+
+export function isHoliday(item: unknown): item is Holiday {
+    return reflection.isInstance(item, Holiday.$type);
+}
+
 export interface KeyResult extends langium.AstNode {
     readonly $container: Objective;
     readonly $type: 'KeyResult';
@@ -199,7 +230,7 @@ export function isKeyResult(item: unknown): item is KeyResult {
     return reflection.isInstance(item, KeyResult.$type);
 }
 
-export type KeyResultClause = Actual | KeyResultTarget | Owner | Via;
+export type KeyResultClause = Actual | KeyResultTarget | Milestone | Owner | Via;
 
 export const KeyResultClause = {
     $type: 'KeyResultClause'
@@ -300,10 +331,27 @@ export function isKpiTarget(item: unknown): item is KpiTarget {
     return reflection.isInstance(item, KpiTarget.$type);
 }
 
-export type Name = string;
+export interface Milestone extends langium.AstNode {
+    readonly $container: KeyResult;
+    readonly $type: 'Milestone';
+    period?: string;
+    value?: Quantity;
+}
+
+export const Milestone = {
+    $type: 'Milestone',
+    period: 'period',
+    value: 'value'
+} as const;
+
+export function isMilestone(item: unknown): item is Milestone {
+    return reflection.isInstance(item, Milestone.$type);
+}
+
+export type Name = 'holiday' | 'milestone' | 'offtrack' | 'period' | string;
 
 export function isName(item: unknown): item is Name {
-    return (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
+    return item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack' || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
 }
 
 export interface Needs extends langium.AstNode {
@@ -372,7 +420,7 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
-export type ObjectiveClause = KeyResult | Owner;
+export type ObjectiveClause = KeyResult | ObjectivePeriod | Owner;
 
 export const ObjectiveClause = {
     $type: 'ObjectiveClause'
@@ -380,6 +428,38 @@ export const ObjectiveClause = {
 
 export function isObjectiveClause(item: unknown): item is ObjectiveClause {
     return reflection.isInstance(item, ObjectiveClause.$type);
+}
+
+export interface ObjectivePeriod extends langium.AstNode {
+    readonly $container: Objective;
+    readonly $type: 'ObjectivePeriod';
+    from?: string;
+    to?: string;
+}
+
+export const ObjectivePeriod = {
+    $type: 'ObjectivePeriod',
+    from: 'from',
+    to: 'to'
+} as const;
+
+export function isObjectivePeriod(item: unknown): item is ObjectivePeriod {
+    return reflection.isInstance(item, ObjectivePeriod.$type);
+}
+
+export interface Offtrack extends langium.AstNode {
+    readonly $container: Policy;
+    readonly $type: 'Offtrack';
+    value?: Quantity;
+}
+
+export const Offtrack = {
+    $type: 'Offtrack',
+    value: 'value'
+} as const;
+
+export function isOfftrack(item: unknown): item is Offtrack {
+    return reflection.isInstance(item, Offtrack.$type);
 }
 
 export interface Output extends langium.AstNode {
@@ -441,7 +521,7 @@ export function isPolicy(item: unknown): item is Policy {
     return reflection.isInstance(item, Policy.$type);
 }
 
-export type PolicyClause = Tolerance | Uncertainty;
+export type PolicyClause = Offtrack | Tolerance | Uncertainty;
 
 export const PolicyClause = {
     $type: 'PolicyClause'
@@ -487,7 +567,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Needs | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
+    readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Milestone | Needs | Offtrack | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
     readonly $type: 'Quantity';
     high?: NumberLiteral;
     low?: NumberLiteral;
@@ -706,10 +786,12 @@ export type OkrAstType = {
     Availability: Availability
     Cadence: Cadence
     Calendar: Calendar
+    CalendarClause: CalendarClause
     Capacity: Capacity
     Conversion: Conversion
     Declaration: Declaration
     Headcount: Headcount
+    Holiday: Holiday
     KeyResult: KeyResult
     KeyResultClause: KeyResultClause
     KeyResultTarget: KeyResultTarget
@@ -718,11 +800,14 @@ export type OkrAstType = {
     KpiOf: KpiOf
     KpiPer: KpiPer
     KpiTarget: KpiTarget
+    Milestone: Milestone
     Needs: Needs
     Nonstandard: Nonstandard
     NumberLiteral: NumberLiteral
     Objective: Objective
     ObjectiveClause: ObjectiveClause
+    ObjectivePeriod: ObjectivePeriod
+    Offtrack: Offtrack
     Output: Output
     Owner: Owner
     Plan: Plan
@@ -795,6 +880,12 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        CalendarClause: {
+            name: CalendarClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Capacity: {
             name: Capacity.$type,
             properties: {
@@ -830,6 +921,20 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [TeamClause.$type]
+        },
+        Holiday: {
+            name: Holiday.$type,
+            properties: {
+                from: {
+                    name: Holiday.from,
+                    optional: true
+                },
+                to: {
+                    name: Holiday.to,
+                    optional: true
+                }
+            },
+            superTypes: [CalendarClause.$type]
         },
         KeyResult: {
             name: KeyResult.$type,
@@ -924,6 +1029,20 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [KpiClause.$type]
         },
+        Milestone: {
+            name: Milestone.$type,
+            properties: {
+                period: {
+                    name: Milestone.period,
+                    optional: true
+                },
+                value: {
+                    name: Milestone.value,
+                    optional: true
+                }
+            },
+            superTypes: [KeyResultClause.$type]
+        },
         Needs: {
             name: Needs.$type,
             properties: {
@@ -983,6 +1102,30 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        ObjectivePeriod: {
+            name: ObjectivePeriod.$type,
+            properties: {
+                from: {
+                    name: ObjectivePeriod.from,
+                    optional: true
+                },
+                to: {
+                    name: ObjectivePeriod.to,
+                    optional: true
+                }
+            },
+            superTypes: [ObjectiveClause.$type]
+        },
+        Offtrack: {
+            name: Offtrack.$type,
+            properties: {
+                value: {
+                    name: Offtrack.value,
+                    optional: true
+                }
+            },
+            superTypes: [PolicyClause.$type]
         },
         Output: {
             name: Output.$type,
@@ -1210,7 +1353,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [CalendarClause.$type]
         },
         Yields: {
             name: Yields.$type,
