@@ -1,6 +1,6 @@
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
-export type Command = 'check' | 'kpis' | 'preview';
+export type Command = 'check' | 'kpis' | 'status' | 'preview';
 
 export interface CliArgs {
     command: Command;
@@ -17,6 +17,7 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { k
 export const FORMATS: Record<Command, readonly string[]> = {
     check: ['text', 'json', 'sarif'],
     kpis: ['text', 'json', 'csv', 'markdown'],
+    status: ['text', 'json', 'markdown'],
     preview: ['html']
 };
 
@@ -25,7 +26,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (command === undefined) return { kind: 'usage-error', message: 'no command given' };
     if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
     if (command === '--version' || command === '-v') return { kind: 'version' };
-    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis or preview)` };
+    if (!(command in FORMATS)) return { kind: 'usage-error', message: `unknown command '${command}' (expected check, kpis, status or preview)` };
     const args: CliArgs = { command: command as Command, paths: [] };
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
@@ -62,12 +63,14 @@ export const USAGE = `Usage: okr <command> [paths…] [options]
 Commands:
   check [paths…]   parse and validate every .okr file under the paths (default: .)
   kpis [paths…]    print the KPIs and stage requirements derived from the plan
+  status [paths…]  the check-in review: objectives, key results against the plan, KPIs behind
   preview [paths…] -o FILE.html
                    write the KPI tree as one self-contained HTML file
 
 Options:
   --format, -f     check: text (default), json, sarif
                    kpis:  text (default), json, csv, markdown
+                   status: text (default), json, markdown
   --output, -o     the file 'preview' writes
   --debug          show the stack of an internal error (to report a bug)
   --help, -h       show this help

@@ -22,7 +22,8 @@ export function kpiRows(loaded: LoadedPlan): KpiRow[] {
     });
 }
 
-export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
+/** `extra`: the §8 members beside kpis and stages (keyResults, objectives). */
+export function kpisJson(rows: KpiRow[], stages: StageFigures[], extra: Record<string, unknown> = {}): string {
     return JSON.stringify({
         kpis: rows.map(({ figures: kpi, file, line }) => ({
             name: kpi.name,
@@ -34,7 +35,8 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
             low: kpi.figure?.low ?? null,
             high: kpi.figure?.high ?? null,
             target: kpi.target,
-            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation }))
+            status: kpi.status,
+            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation, status: actual.status }))
         })),
         stages: stages.map(stage => ({
             name: stage.name,
@@ -42,7 +44,8 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[]): string {
             value: stage.perMonth?.value ?? null,
             low: stage.perMonth?.low ?? null,
             high: stage.perMonth?.high ?? null
-        }))
+        })),
+        ...extra
     }, null, 2) + '\n';
 }
 

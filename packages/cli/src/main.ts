@@ -5,6 +5,7 @@ import { parseArgs, USAGE, type CliArgs } from './args.js';
 import { checkJson, checkSarif, checkText } from './check-report.js';
 import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText } from './kpi-report.js';
 import { loadPlan, UnreadablePathError } from './plan-loader.js';
+import { keyResultJson, keyResultRows, objectivesJson, statusJson, statusMarkdown, statusText } from './status-report.js';
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
 import * as path from 'node:path';
@@ -66,11 +67,18 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         await writePreview(loaded, path.resolve(cwd, args.output!));
         return status;
     }
+    if (args.command === 'status') {
+        const format = args.format ?? 'text';
+        if (format === 'json') stdout.write(statusJson(loaded));
+        else if (format === 'markdown') stdout.write(statusMarkdown(loaded, messages));
+        else stdout.write(statusText(loaded, messages, colour));
+        return status;
+    }
     const rows = kpiRows(loaded);
     const { stages } = loaded.plan.analysis;
     const labels = loaded.plan.unitLabels;
     switch (args.format ?? 'text') {
-        case 'json': stdout.write(kpisJson(rows, stages)); break;
+        case 'json': stdout.write(kpisJson(rows, stages, { keyResults: keyResultRows(loaded).map(keyResultJson), objectives: objectivesJson(loaded.plan.analysis.objectives) })); break;
         case 'csv': stdout.write(kpisCsv(rows)); break;
         case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels)); break;
         default: stdout.write(kpisText(rows, stages, messages, labels, colour));

@@ -146,6 +146,24 @@ export const EN: Catalogue = {
         weekOfMonth: (week, month) => `${week}/${month} (a week of ${week} working days)`,
         setTarget: target => `set ${target}`
     },
+    status: {
+        objective: 'Objective',
+        keyResult: 'Key result',
+        target: 'Target',
+        latestActual: 'Latest actual',
+        expected: 'Expected',
+        progress: 'Progress',
+        deviation: 'Deviation',
+        status: 'Status',
+        projection: 'Projection',
+        kpisBehind: 'KPIs behind plan',
+        noObjectives: 'No objectives in the plan.',
+        statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no check-in' },
+        pace: value => `${value} at this pace`,
+        limitedBy: (value, stage) => `${value}, limited by ${stage}`,
+        progressOf: (progress, expected) => (expected === null ? progress : `${progress} (expected ${expected})`),
+        inPeriod: period => `in ${period}`
+    },
     report: {
         kpis: 'KPIs',
         stages: 'Stages',

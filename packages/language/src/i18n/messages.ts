@@ -47,6 +47,7 @@ export interface Catalogue {
         severity: Record<'error' | 'warning' | 'info' | 'hint', string>;
     };
     report: ReportWords;
+    status: StatusWords;
     explain: ExplainWords;
     hover: HoverWords;
     fixes: FixWords;
@@ -106,6 +107,30 @@ export interface FixWords {
     insertClause(clause: string): string;
     declareUnit(unit: string): string;
     removeClause(clause: string): string;
+}
+
+/** Words of `okr status` (spec §8) and of statuses wherever they are written out. */
+export interface StatusWords {
+    objective: string;
+    keyResult: string;
+    target: string;
+    latestActual: string;
+    expected: string;
+    progress: string;
+    deviation: string;
+    status: string;
+    projection: string;
+    kpisBehind: string;
+    noObjectives: string;
+    statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'none', string>;
+    /** "24.1 at this pace". */
+    pace(value: string): string;
+    /** "8.5 houses/month, limited by Construction.Plastering". */
+    limitedBy(value: string, stage: string): string;
+    /** "36.7% (expected 44.2%)". */
+    progressOf(progress: string, expected: string | null): string;
+    /** "in 2026-Q1" after a total. */
+    inPeriod(period: string): string;
 }
 
 export interface ReportWords {
@@ -192,6 +217,10 @@ export class Messages {
 
     reportWords(): ReportWords {
         return this.catalogue.report;
+    }
+
+    statusWords(): StatusWords {
+        return this.catalogue.status;
     }
 
     treeWords(): TreeWords {

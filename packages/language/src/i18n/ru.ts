@@ -165,6 +165,24 @@ export const RU: Catalogue = {
         weekOfMonth: (week, month) => `${week}/${month} (неделя из ${week} рабочих дней)`,
         setTarget: target => `цель ${target}`
     },
+    status: {
+        objective: 'Цель',
+        keyResult: 'Ключевой результат',
+        target: 'Целевое значение',
+        latestActual: 'Последний факт',
+        expected: 'Ожидалось',
+        progress: 'Прогресс',
+        deviation: 'Отклонение',
+        status: 'Статус',
+        projection: 'Прогноз',
+        kpisBehind: 'КПЭ с отставанием от плана',
+        noObjectives: 'В плане нет целей.',
+        statuses: { 'on-track': 'в графике', 'at-risk': 'под угрозой', 'off-track': 'срыв', none: 'нет отметок' },
+        pace: value => `${value} при этом темпе`,
+        limitedBy: (value, stage) => `${value}, ограничивает ${stage}`,
+        progressOf: (progress, expected) => (expected === null ? progress : `${progress} (ожидалось ${expected})`),
+        inPeriod: period => `за ${period}`
+    },
     report: {
         kpis: 'КПЭ',
         stages: 'Этапы',
