@@ -69,8 +69,8 @@ describe('okr-language-server --stdio', () => {
         const kpiLine = positionOf(text, 'kpi PlasterRate').line;
         const labels = (hints ?? []).map(hint => `${hint.position.line}:${String(hint.label)}`);
         expect(labels).toContain(`${kpiLine}:≈ 31.7 m²/person/day`);
-        expect(labels).toContain(`${positionOf(text, 'actual 2026-01 30.5').line}:-4.7%`);
-        expect(labels).toContain(`${positionOf(text, 'actual 2026-02 27').line}:-15.6%`);
+        expect(labels).toContain(`${positionOf(text, 'actual 2026-01 30.5').line}:-4.7% · on track`);
+        expect(labels).toContain(`${positionOf(text, 'actual 2026-02 27').line}:-15.6% · at risk`);
     });
 
     it('turns inlay hint kinds off with the okr.inlayHints settings', async () => {

@@ -134,3 +134,62 @@ describe('§8 diagnostics and their placement', () => {
         expect(ru.withCode('invalid-quantity')[0].message).toContain('больше цели');
     });
 });
+
+describe('§8 in the editor: hovers, hints and fixes', () => {
+    async function hover(text: string, at: string, language: 'en' | 'ru' = 'en'): Promise<string> {
+        const workspace = await buildWorkspace(text, language);
+        const document = workspace.documents.get('plan.okr')!;
+        const position = document.textDocument.positionAt(document.textDocument.getText().indexOf(at) + at.length - 1);
+        const result = await workspace.services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        return (result?.contents as { value: string } | undefined)?.value ?? '';
+    }
+
+    async function hintLabels(text: string): Promise<string[]> {
+        const workspace = await buildWorkspace(text);
+        const document = workspace.documents.get('plan.okr')!;
+        const range = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
+        const found = (await workspace.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range })) ?? [];
+        return found.map(hint => String(hint.label));
+    }
+
+    const TWO_CHECK_INS = QUARTER_PLAN.replace('actual 2026-02-13 11', 'actual 2026-01 8\n    actual 2026-02-13 11').replace('per person per day\n', 'per person per day\n  actual 2026-01 30\n  actual 2026-02 27\n');
+
+    it('shows a total key result with its period, progress against expected, status, check-ins, trend and projection', async () => {
+        const text = await hover(TWO_CHECK_INS, 'keyresult Handed');
+        expect(text).toContain('**30 houses in 2026-Q1 (57 working days)** · via Construction');
+        expect(text).toContain('Status: **at risk** · Progress: 36.7% (expected 44.2%)');
+        expect(text).toContain('- 2026-02-13: 11, expected 13.3, -17.1% (at risk)\n- 2026-01: 8, expected 8, 0% (on track)');
+        expect(text).toMatch(/Trend, actual · plan: `[▁-█]{2}` · `[▁-█]{2}`/);
+        // 27 × 3 / 200 × 57 = 23.1 houses, limited by plastering; the pace 11 × 57 / 26 = 24.1.
+        expect(text).toContain('Projection: 24.1 houses at this pace; 23.1 houses (-23%), limited by Construction.Plastering');
+        const ru = await hover(TWO_CHECK_INS, 'keyresult Handed', 'ru');
+        expect(ru).toContain('за 2026-Q1 (рабочих дней: 57)');
+        expect(ru).toContain('Статус: **под угрозой**');
+    });
+
+    it('shows a KPI status and trend', async () => {
+        const text = await hover(TWO_CHECK_INS, 'kpi PlasterRate');
+        expect(text).toContain('Status: **');
+        expect(text).toMatch(/Trend, actual · plan: `[▁-█]{2}` · `[▁-█]{2}`/);
+    });
+
+    it('hints deviation and status at the end of each check-in line', async () => {
+        expect(await hintLabels(TWO_CHECK_INS)).toEqual(expect.arrayContaining(['-17.1% · at risk', '0% · on track']));
+    });
+
+    it('offers the three responses to key-result-behind-plan', async () => {
+        const workspace = await buildWorkspace(TWO_CHECK_INS);
+        const document = workspace.documents.get('plan.okr')!;
+        const [diagnostic] = workspace.withCode('key-result-behind-plan');
+        const actions = (await workspace.services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as { title: string; edit?: { changes?: Record<string, { newText: string }[]> } }[];
+        const titles = actions.map(action => action.title);
+        // 3 × 13.26 / 11 = 3.6 → 4 plasterers; 30 × 11 / 13.26 = 24.9 → 24 houses.
+        expect(titles).toEqual([
+            "Add people: raise Plasterers's headcount to 4 (what the actual pace needs)",
+            "Adjust the plan: lower Deliver.Handed's target to 24 (what the actual pace gives)",
+            'Analyse the causes: record why with cause ""'
+        ]);
+        const newTexts = actions.map(action => Object.values(action.edit?.changes ?? {}).flat().map(edit => edit.newText).join(''));
+        expect(newTexts).toEqual(['4', '24', ' cause ""']);
+    });
+});

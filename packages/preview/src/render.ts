@@ -46,16 +46,21 @@ function list(items: string[]): string {
 }
 
 function objective(node: ObjectiveView, w: TreeWords): string {
-    return item(node, w, '', node.keyResults.map(child => keyResult(child, w)));
+    return item(node, w, node.period ? fact('okr-period', node.period) : '', node.keyResults.map(child => keyResult(child, w)), node.status);
 }
 
 function keyResult(node: KeyResultView, w: TreeWords): string {
-    const facts = [node.target ? fact('okr-figure', node.target) : '', actual(node.latestActual, w)].join('');
+    const facts = [
+        node.target ? fact('okr-figure', node.target) : '',
+        actual(node.latestActual, w),
+        node.progress ? fact('okr-progress', node.progress) : '',
+        node.projection ? fact('okr-projection', node.projection) : ''
+    ].join('');
     return item(node, w, facts, node.processes.map(child => process(child, w)), node.status);
 }
 
 function process(node: ProcessView, w: TreeWords): string {
-    return item(node, w, '', node.stages.map(child => stage(child, w)));
+    return item(node, w, '', node.stages.map(child => stage(child, w)), node.status);
 }
 
 function stage(node: StageView, w: TreeWords): string {
@@ -64,7 +69,7 @@ function stage(node: StageView, w: TreeWords): string {
         node.range ? fact('okr-range', node.range) : '',
         node.perPerson ? fact('okr-per-person', node.perPerson) : ''
     ].join('');
-    return item(node, w, facts, node.kpis.map(child => kpi(child, w)));
+    return item(node, w, facts, node.kpis.map(child => kpi(child, w)), node.status);
 }
 
 function kpi(node: KpiView, w: TreeWords): string {

@@ -128,7 +128,10 @@ export const EN: Catalogue = {
         outputOf: 'Output of',
         via: process => `via ${process}`,
         demand: count => `drives ${count} stage(s)`,
-        qualitative: 'Qualitative key result: no target, no KPI.'
+        qualitative: 'Qualitative key result: no target, no KPI.',
+        total: (amount, period, workdays) => `${amount} in ${period} (${workdays} working days)`,
+        checkIns: 'Latest check-ins',
+        trend: 'Trend, actual · plan'
     },
     explain: {
         keyResults: 'key results',

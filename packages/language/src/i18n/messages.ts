@@ -93,6 +93,11 @@ export interface HoverWords {
     via(process: string): string;
     demand(stageCount: number): string;
     qualitative: string;
+    /** A total over a period: "30 houses in 2026-Q1 (57 working days)". */
+    total(amount: string, period: string, workdays: string): string;
+    checkIns: string;
+    /** "Trend, actual · plan". */
+    trend: string;
 }
 
 /** Titles of quick fixes. */

@@ -147,7 +147,10 @@ export const RU: Catalogue = {
         outputOf: 'Результат этапов',
         via: process => `через ${process}`,
         demand: count => `задаёт требования ${count} этап(ам)`,
-        qualitative: 'Качественный ключевой результат: без цели и без КПЭ.'
+        qualitative: 'Качественный ключевой результат: без цели и без КПЭ.',
+        total: (amount, period, workdays) => `${amount} за ${period} (рабочих дней: ${workdays})`,
+        checkIns: 'Последние отметки',
+        trend: 'Динамика, факт · план'
     },
     explain: {
         keyResults: 'ключевые результаты',
