@@ -53,7 +53,7 @@ export type InvalidQuantityArgs =
      * below an earlier milestone (`previous`), above the target, or on the period's last day
      * but not equal to the target. `period` is the milestone's, `objectivePeriod` the objective's.
      */
-    | { what: 'milestone'; reason: 'on-rate' | 'outside-period' | 'decreasing' | 'above-target' | 'end-not-target'; keyResult: string; period: string; value: number; target?: number; previous?: number; objectivePeriod?: string; percent: boolean };
+    | { what: 'milestone'; reason: 'on-rate' | 'no-target' | 'outside-period' | 'decreasing' | 'above-target' | 'end-not-target'; keyResult: string; period: string; value: number; target?: number; previous?: number; objectivePeriod?: string; percent: boolean };
 
 export type UnitMismatchArgs =
     /** A key result's target vs the process output (`expected`). */

@@ -236,10 +236,11 @@ describe('rules of periods and milestones (spec §8)', () => {
         expect(decreasing).toMatchObject({ site: 'milestone 2026-02', args: { previous: 20, value: 18 } });
     });
 
-    it('rejects milestones on a rate key result', () => {
+    it('rejects milestones on a rate key result and on one without a target', () => {
         const input = plasteringPlan();
         input.keyResults[0].milestones = [milestone('2026-01', 8)];
-        expect(findingsOf(analysePlan(input), 'invalid-quantity').map(f => f.args.reason)).toEqual(['on-rate']);
+        input.keyResults.push(keyResult('Deliver.Brand', undefined, undefined, { milestones: [milestone('2026-02', 1)] }));
+        expect(findingsOf(analysePlan(input), 'invalid-quantity').map(f => f.args.reason)).toEqual(['on-rate', 'no-target']);
     });
 
     it('reports holidays that are not days', () => {

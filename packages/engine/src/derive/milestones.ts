@@ -14,10 +14,12 @@ export function checkMilestones<S>(ctx: AnalysisContext<S>, state: KeyResultStat
     const milestones = state.input.milestones ?? [];
     const target = state.input.target;
     const keyResult = state.input.name;
-    if (target && target.per !== null) {
+    // Milestones are only for totals: not on a rate, nor on a key result without a target.
+    if (!target || target.per !== null) {
         for (const milestone of milestones) {
-            ctx.report('invalid-quantity', 'error', milestone.site, { what: 'milestone', reason: 'on-rate', keyResult, period: milestone.period, value: milestone.value.low, percent: milestone.value.percent ?? false });
+            ctx.report('invalid-quantity', 'error', milestone.site, { what: 'milestone', reason: target ? 'on-rate' : 'no-target', keyResult, period: milestone.period, value: milestone.value.low, percent: milestone.value.percent ?? false });
         }
+        state.milestones = null;
         return;
     }
     const period = state.period;
@@ -33,7 +35,7 @@ export function checkMilestones<S>(ctx: AnalysisContext<S>, state: KeyResultStat
         }
         return { milestone, value, first: parsed.ok ? parsed.period.start : null, last: parsed.ok ? parsed.period.end - 1 : null };
     });
-    if (!target || !period || total === null) {
+    if (!period || total === null) {
         state.milestones = null;
         return;
     }

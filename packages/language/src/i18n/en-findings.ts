@@ -50,6 +50,7 @@ function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): 
         case 'not-whole-week': return `Dated periods need whole working days a week: write a whole number from 1 to 7 (Monday..Friday is 5), not ${f.num(a.value)}.`;
         case 'not-above-tolerance': return `The off-track threshold (${f.pct(a.value)}) must be above the tolerance (${f.pct(a.tolerance)}): raise it, or statuses cannot be decided.`;
         case 'on-rate': return `Milestones are for totals: '${a.keyResult}' has a rate target. Remove the milestone, or drop \`per\` from the target.`;
+        case 'no-target': return `Milestones are for totals: '${a.keyResult}' has no target. Add \`target N <unit>\`, or remove the milestone.`;
         case 'outside-period': return `Milestone ${a.period} lies outside the objective's period ${a.objectivePeriod ?? ''}: move it inside.`;
         case 'decreasing': return `Milestone ${a.period} (${f.num(a.value)}) is below an earlier milestone (${f.num(a.previous)}): totals do not go down. Raise it, or fix the earlier one.`;
         case 'above-target': return `Milestone ${a.period} (${f.num(a.value)}) exceeds the target (${f.num(a.target)}): lower it, or raise the target.`;

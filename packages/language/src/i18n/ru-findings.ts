@@ -53,6 +53,7 @@ function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): 
         case 'not-whole-week': return `Для датированных периодов рабочих дней в неделе должно быть целое число от 1 до 7 (понедельник–пятница — 5), а не ${f.num(a.value)}.`;
         case 'not-above-tolerance': return `Порог срыва (${f.pct(a.value)}) должен быть больше допуска (${f.pct(a.tolerance)}): увеличьте его, иначе статусы не определить.`;
         case 'on-rate': return `Вехи бывают только у итоговых целей, а у «${a.keyResult}» цель — темп. Удалите веху или уберите \`per\` из цели.`;
+        case 'no-target': return `Вехи бывают только у итоговых целей, а у «${a.keyResult}» цели нет. Добавьте \`target N <единица>\` или удалите веху.`;
         case 'outside-period': return `Веха ${a.period} лежит вне периода цели ${a.objectivePeriod ?? ''}: перенесите её внутрь.`;
         case 'decreasing': return `Веха ${a.period} (${f.num(a.value)}) ниже более ранней (${f.num(a.previous)}): итог не убывает. Увеличьте её или исправьте раннюю.`;
         case 'above-target': return `Веха ${a.period} (${f.num(a.value)}) больше цели (${f.num(a.target)}): уменьшите её или увеличьте цель.`;
