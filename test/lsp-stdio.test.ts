@@ -50,8 +50,9 @@ describe('okr-language-server --stdio', () => {
 
     it('publishes diagnostics with the spec codes', async () => {
         const diagnostics = await session.diagnostics(uri);
-        expect(diagnostics.map(d => d.code)).toEqual(['kpi-behind-plan']);
-        expect(diagnostics[0].severity).toBe(3);
+        // Spec §8: the February pace of the plasterers projects the key result short of its target.
+        expect(diagnostics.map(d => d.code)).toEqual(['kpi-behind-plan', 'key-result-projected-short']);
+        expect(diagnostics.map(d => d.severity)).toEqual([3, 2]);
     });
 
     it('hovers the KPI with 31.7 and the target 32', async () => {
