@@ -208,3 +208,11 @@ describe('names', () => {
         expect(list.items.map(item => [item.label, item.detail])).toEqual([['Construction', 'Process'], ['Стройка', 'Process']]);
     });
 });
+
+describe('the clauses of the plan over time (spec §8)', () => {
+    it('proposes period in an objective once, milestone in a key result, offtrack in a policy', async () => {
+        expect(await labels(`${PLAN}objective Q { <|> }`)).toEqual(['keyresult', 'period', 'owner']);
+        expect(await labels(`${PLAN}objective Q { period 2026-Q1 <|> }`)).toEqual(['keyresult', 'owner']);
+        expect(await labels(`${PLAN}policy { tolerance 10% <|> }`)).toEqual(['uncertainty', 'offtrack']);
+    });
+});
