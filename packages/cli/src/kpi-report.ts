@@ -49,13 +49,13 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[], extra: Record<s
     }, null, 2) + '\n';
 }
 
-const CSV_COLUMNS = ['name', 'file', 'line', 'stage', 'unit', 'value', 'low', 'high', 'target', 'plan', 'latest_period', 'latest_actual', 'latest_deviation'];
+const CSV_COLUMNS = ['name', 'file', 'line', 'stage', 'unit', 'value', 'low', 'high', 'target', 'plan', 'latest_period', 'latest_actual', 'latest_deviation', 'status'];
 
 export function kpisCsv(rows: KpiRow[]): string {
     const lines = [CSV_COLUMNS.join(',')];
     for (const { figures: kpi, file, line } of rows) {
         const latest = kpi.latestActual;
-        lines.push([kpi.name, file, line, kpi.stage, kpi.unit, kpi.figure?.value, kpi.figure?.low, kpi.figure?.high, kpi.target, kpi.plan, latest?.period, latest?.value, latest?.deviation].map(csvCell).join(','));
+        lines.push([kpi.name, file, line, kpi.stage, kpi.unit, kpi.figure?.value, kpi.figure?.low, kpi.figure?.high, kpi.target, kpi.plan, latest?.period, latest?.value, latest?.deviation, kpi.status].map(csvCell).join(','));
     }
     return lines.join('\r\n') + '\r\n';
 }
@@ -118,6 +118,7 @@ function stageCells(stage: StageFigures, messages: Messages, labels: Map<string,
 
 export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean): string {
     const words = messages.reportWords();
+    const statusWords = messages.statusWords();
     const out: string[] = [];
     const kpiTable = displayRows(rows, messages, labels).map(row => [
         paint(colour, 'bold', row.name),
@@ -126,9 +127,10 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
         row.range,
         row.target,
         row.actual,
-        row.deviation === null ? '' : paint(colour, STATUS_COLOUR[row.status], formatPercent(row.deviation))
+        row.deviation === null ? '' : paint(colour, STATUS_COLOUR[row.status], formatPercent(row.deviation)),
+        row.status === 'none' ? '' : paint(colour, STATUS_COLOUR[row.status], statusWords.statuses[row.status])
     ]);
-    out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
+    out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation, statusWords.status], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1, 0]));
     if (rows.some(row => row.figures.target === null && row.figures.suggestedTarget !== null)) out.push(paint(colour, 'dim', words.suggestedNote));
     out.push('');
     out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels)), colour, [0, 0, 0, 0]));
@@ -137,17 +139,18 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
 
 export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>): string {
     const words = messages.reportWords();
+    const statusWords = messages.statusWords();
     const escape = (text: string) => text.replace(/\|/g, '\\|');
     const md = (header: string[], body: string[][]) => [
         `| ${header.map(escape).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
         ...body.map(cells => `| ${cells.map(escape).join(' | ')} |`)
     ];
-    const kpiBody = displayRows(rows, messages, labels).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation)]);
+    const kpiBody = displayRows(rows, messages, labels).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation), row.status === 'none' ? '' : statusWords.statuses[row.status]]);
     return [
         `## ${words.kpis}`,
         '',
-        ...md([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiBody),
+        ...md([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation, statusWords.status], kpiBody),
         '',
         `## ${words.stages}`,
         '',

@@ -163,7 +163,7 @@ describe('okr kpis', () => {
         const header = lines[0];
         const row = lines.find(line => line.startsWith('PlasterRate'))!;
         expect(row).toContain('31.7 m²/person/day');
-        expect(row).toContain('-6.7%');
+        expect(row).toContain('-6.7%  on track');
         // the Stage column starts at the same place in the header and the row
         expect(row.indexOf('Construction.Plastering')).toBe(header.indexOf('Stage'));
         expect(run.stdout).toContain('2000 m²/month');
@@ -175,14 +175,14 @@ describe('okr kpis', () => {
         const [header, row] = run.stdout.trim().split('\r\n');
         expect(header.split(',')).toContain('value');
         const cells = Object.fromEntries(header.split(',').map((name, i) => [name, row.split(',')[i]]));
-        expect(cells).toMatchObject({ name: 'PlasterRate', unit: 'm2/person/day', value: String(31.746031746031747), target: '30', latest_period: '2026-01', latest_actual: '28' });
+        expect(cells).toMatchObject({ name: 'PlasterRate', unit: 'm2/person/day', value: String(31.746031746031747), target: '30', latest_period: '2026-01', latest_actual: '28', status: 'on-track' });
     });
 
     it('writes Markdown tables with labels', () => {
         const root = folderWith({ 'plan.okr': PLAN });
         const run = runOkr(['kpis', '--format', 'markdown'], root);
         expect(run.stdout).toContain('| KPI | Stage |');
-        expect(run.stdout).toMatch(/\| PlasterRate \| Construction\.Plastering \| 31\.7 m²\/person\/day \|/);
+        expect(run.stdout).toMatch(/\| PlasterRate \| Construction\.Plastering \| 31\.7 m²\/person\/day \|.* \| -6\.7% \| on track \|/);
     });
 });
 
