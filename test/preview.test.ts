@@ -63,6 +63,7 @@ describe('the KPI tree of the plastering example', () => {
         const html = renderTree(tree);
         expect(html).toContain('okr-objective okr-status-at-risk');
         expect(html).toContain('28.3% (expected 37.5%)');
+        expect(html).toContain('<span class="okr-node-status okr-status-off-track">off track</span>');
     });
 
     it('shows "1 article every 2 weeks" for the blog and anti-pattern badges where they belong', async () => {
