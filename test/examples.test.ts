@@ -30,14 +30,14 @@ describe('examples/plastering: 2000 / 3 / 21 = 31.7 → 32 m² per plasterer per
         expect(rate.unit).toBe('m2/person/day');
         expect(rate.value).toBeCloseTo(31.746031746, 9);
         expect(rate.target).toBe(32);
-        expect(rate.actuals[1]).toEqual({ period: '2026-02', value: 27, deviation: (27 - 32) / 32 });
+        expect(rate.actuals[1]).toEqual({ period: '2026-02', value: 27, deviation: (27 - 32) / 32, status: 'at-risk' });
     });
     it('prints 31.7 and the manager target 32 in text', () => {
         const run = runOkr(['kpis', 'examples/plastering'], ROOT);
         expect(run.stdout).toMatch(/PlasterRate\s+Construction\.Plastering\s+31\.7 m²\/person\/day\s+32/);
     });
-    it('has no errors or warnings, only the explained deviation', () => {
-        expect(check('plastering').map(d => `${d.severity}:${d.code}`)).toEqual(['info:kpi-behind-plan']);
+    it('has no errors, the explained deviation, and the projection it leads to (spec §8: 8.5 houses/month)', () => {
+        expect(check('plastering').map(d => `${d.severity}:${d.code}`)).toEqual(['warning:key-result-projected-short', 'info:kpi-behind-plan']);
     });
 });
 
@@ -72,8 +72,8 @@ describe('examples/sales-funnel: conversion ranges carry through', () => {
         expect(meetings.value).toBeCloseTo((20 / 0.275 / 21 / (3 * 0.4)) * 5, 9);
         expect(kpi(data, 'DealsPerMonth')).toMatchObject({ unit: 'deal/month', value: 20, low: 20, high: 20 });
     });
-    it('is clean: the spread stays within the default uncertainty', () => {
-        expect(check('sales-funnel')).toEqual([]);
+    it('is clean but for the January deals behind target: the spread stays within the default uncertainty', () => {
+        expect(check('sales-funnel').map(d => `${d.line}:${d.severity}:${d.code}`)).toEqual(['22:warning:key-result-behind-plan']);
     });
 });
 
@@ -87,6 +87,53 @@ describe('examples/russian: a plan in Russian', () => {
         const run = runOkr(['check', 'examples/russian'], ROOT, { LANG: 'ru_RU.UTF-8' });
         expect(run.stdout).toContain('факт 26');
         expect(run.stdout).toContain('сведения');
+    });
+});
+
+interface KeyResultJson { name: string; kind: string; target: number | null; period: string | null; workdays: number | null; progress: number | null; expected: number | null; status: string; actuals: { period: string; value: number; expected: number | null; deviation: number | null; status: string }[]; projection: { pace: number | null; value: number | null; limitedBy: string | null; deviation: number | null } }
+
+describe('examples/quarter-ru: a quarterly plan with the New Year holidays and milestones (spec §8)', () => {
+    const data = () => kpis('quarter-ru') as unknown as { kpis: KpiJson[]; keyResults: KeyResultJson[]; objectives: { name: string; period: string | null; status: string }[] };
+    it('spreads 60 flats over W = 16 + 19 + 21 = 56 working days: 10.7 m² of tiles per tiler per day', () => {
+        const json = data();
+        const handed = json.keyResults.find(k => k.name === 'Квартал.Сдано')!;
+        expect(handed).toMatchObject({ kind: 'total', target: 60, period: '2026-Q1', workdays: 56 });
+        expect(kpi(json, 'НормаПлиточника').value).toBeCloseTo((60 / 56) * 40 / 4, 12);
+    });
+    it('judges the check-ins against the milestones: on track in January, at risk on 13 February', () => {
+        const handed = data().keyResults.find(k => k.name === 'Квартал.Сдано')!;
+        const [january, february] = handed.actuals;
+        expect(january).toMatchObject({ period: '2026-01', expected: 12, deviation: 0, status: 'on-track' });
+        // 26 working days by 13 February: 12 + 20 × (26 − 16) / (35 − 16) = 22.53.
+        expect(february.expected).toBeCloseTo(12 + (20 * 10) / 19, 12);
+        expect(february.deviation).toBeCloseTo((17 - (12 + 200 / 19)) / (12 + 200 / 19), 12);
+        expect(february.status).toBe('at-risk');
+        expect(handed.progress).toBeCloseTo(17 / 60, 12);
+        expect(handed.projection.pace).toBeCloseTo((17 * 56) / 26, 12);
+        // The tilers' February pace 9 × 4 / 40 = 0.9 flat a day × 56 = 50.4 of 60.
+        expect(handed.projection.value).toBeCloseTo(50.4, 10);
+        expect(handed.projection.limitedBy).toBe('Ремонт.Укладка');
+    });
+    it('gives each objective the worst status of its key results', () => {
+        expect(data().objectives).toEqual([
+            { name: 'Квартал', period: '2026-Q1', status: 'at-risk' },
+            { name: 'Продажи', period: '2026-Q1', status: 'off-track' },
+            { name: 'Бригада', period: '2026-01-12..2026-03-31', status: 'none' }
+        ]);
+    });
+    it('has no errors, and says what is behind plan', () => {
+        expect(check('quarter-ru').map(d => `${d.line}:${d.severity}:${d.code}`)).toEqual([
+            '35:warning:key-result-projected-short',
+            '40:warning:key-result-behind-plan',
+            '49:info:key-result-behind-plan',
+            '74:warning:kpi-behind-plan'
+        ]);
+    });
+    it('reviews the check-in in Russian with okr status', () => {
+        const run = runOkr(['status', 'examples/quarter-ru'], ROOT, { LANG: 'ru_RU.UTF-8' });
+        expect(run.stdout).toContain('Квартал "Сдать 60 квартир в первом квартале" (2026-Q1): под угрозой');
+        expect(run.stdout).toContain('Прогресс: 28.3% (ожидалось 37.5%)');
+        expect(run.stdout).toContain('НормаПлиточника: 2026-02 9 -16% (под угрозой)');
     });
 });
 

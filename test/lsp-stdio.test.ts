@@ -50,8 +50,9 @@ describe('okr-language-server --stdio', () => {
 
     it('publishes diagnostics with the spec codes', async () => {
         const diagnostics = await session.diagnostics(uri);
-        expect(diagnostics.map(d => d.code)).toEqual(['kpi-behind-plan']);
-        expect(diagnostics[0].severity).toBe(3);
+        // Spec §8: the February pace of the plasterers projects the key result short of its target.
+        expect(diagnostics.map(d => d.code)).toEqual(['kpi-behind-plan', 'key-result-projected-short']);
+        expect(diagnostics.map(d => d.severity)).toEqual([3, 2]);
     });
 
     it('hovers the KPI with 31.7 and the target 32', async () => {
@@ -69,8 +70,8 @@ describe('okr-language-server --stdio', () => {
         const kpiLine = positionOf(text, 'kpi PlasterRate').line;
         const labels = (hints ?? []).map(hint => `${hint.position.line}:${String(hint.label)}`);
         expect(labels).toContain(`${kpiLine}:≈ 31.7 m²/person/day`);
-        expect(labels).toContain(`${positionOf(text, 'actual 2026-01 30.5').line}:-4.7%`);
-        expect(labels).toContain(`${positionOf(text, 'actual 2026-02 27').line}:-15.6%`);
+        expect(labels).toContain(`${positionOf(text, 'actual 2026-01 30.5').line}:-4.7% · on track`);
+        expect(labels).toContain(`${positionOf(text, 'actual 2026-02 27').line}:-15.6% · at risk`);
     });
 
     it('turns inlay hint kinds off with the okr.inlayHints settings', async () => {

@@ -40,7 +40,30 @@ describe('the KPI tree of the plastering example', () => {
         expect(kpi.badges.map(badge => badge.code)).toEqual(['kpi-behind-plan']);
         expect(kpi.location).toMatchObject({ startLine: 36 });
         expect(houses.latestActual).toMatchObject({ deviation: '-10%', status: 'on-track' });
-        expect(tree.counts).toEqual({ kpis: 1, errors: 0, warnings: 0 });
+        // Spec §8: the KPI's pace 27 × 3 / 200 × 21 projects 8.51 houses a month, short of 10.
+        expect(houses.projection).toBe('Projection: 8.51 houses/month, limited by Construction.Plastering');
+        expect(houses.badges.map(badge => badge.code)).toEqual(['key-result-projected-short']);
+        expect(tree.counts).toEqual({ kpis: 1, errors: 0, warnings: 1 });
+        // Statuses on every node, rolled up to the objective.
+        expect(plastering.status).toBe('at-risk');
+        expect(construction.status).toBe('at-risk');
+        expect(houses.status).toBe('on-track');
+        expect(deliver).toMatchObject({ status: 'on-track', period: null });
+    });
+
+    it('shows a total key result with its period, progress, projection and the objective status (spec §8)', async () => {
+        const tree = await treeOf({ 'quarter.okr': example('quarter-ru/квартал.okr') });
+        const [quarter, sales, team] = tree.objectives;
+        expect(quarter).toMatchObject({ name: 'Квартал', period: '2026-Q1', status: 'at-risk' });
+        expect(sales.status).toBe('off-track');
+        expect(team).toMatchObject({ period: '2026-01-12..2026-03-31', status: 'none' });
+        const [handed] = quarter.keyResults;
+        expect(handed).toMatchObject({ target: '60 квартир in 2026-Q1', progress: '28.3% (expected 37.5%)', status: 'at-risk' });
+        expect(handed.projection).toBe('Projection: 36.6 квартир at this pace; 50.4 квартир, limited by Ремонт.Укладка');
+        const html = renderTree(tree);
+        expect(html).toContain('okr-objective okr-status-at-risk');
+        expect(html).toContain('28.3% (expected 37.5%)');
+        expect(html).toContain('<span class="okr-node-status okr-status-off-track">off track</span>');
     });
 
     it('shows "1 article every 2 weeks" for the blog and anti-pattern badges where they belong', async () => {

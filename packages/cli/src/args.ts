@@ -2,7 +2,7 @@ import type { Language } from '@okr-plan/language';
 import { usageWords } from './usage-words.js';
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
-export type Command = 'check' | 'kpis' | 'preview' | 'checkin' | 'import';
+export type Command = 'check' | 'kpis' | 'status' | 'preview' | 'checkin' | 'import';
 
 export interface CliArgs {
     command: Command;
@@ -25,6 +25,7 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { k
 export const FORMATS: Record<Command, readonly string[]> = {
     check: ['text', 'json', 'sarif'],
     kpis: ['text', 'json', 'csv', 'markdown'],
+    status: ['text', 'json', 'markdown'],
     preview: ['html', 'svg'],
     checkin: [],
     import: []

@@ -31,7 +31,8 @@ export function stageBlockers(loaded: LoadedPlan): Map<string, Blocker[]> {
     return new Map(loaded.plan.analysis.stages.filter(stage => !stage.perMonth).map(stage => [stage.name, blockersOf(loaded, { stage: stage.name })]));
 }
 
-export function kpisJson(rows: KpiRow[], stages: StageFigures[], blocked: Map<string, Blocker[]> = new Map()): string {
+/** `extra`: the §8 members beside kpis and stages (keyResults, objectives). */
+export function kpisJson(rows: KpiRow[], stages: StageFigures[], blocked: Map<string, Blocker[]> = new Map(), extra: Record<string, unknown> = {}): string {
     return JSON.stringify({
         kpis: rows.map(({ figures: kpi, file, line, blockedBy }) => ({
             name: kpi.name,
@@ -43,7 +44,8 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[], blocked: Map<st
             low: kpi.figure?.low ?? null,
             high: kpi.figure?.high ?? null,
             target: kpi.target,
-            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation })),
+            status: kpi.status,
+            actuals: kpi.actuals.map(actual => ({ period: actual.period, value: actual.value, deviation: actual.deviation, status: actual.status })),
             ...blockedField(blockedBy)
         })),
         stages: stages.map(stage => ({
@@ -53,17 +55,18 @@ export function kpisJson(rows: KpiRow[], stages: StageFigures[], blocked: Map<st
             low: stage.perMonth?.low ?? null,
             high: stage.perMonth?.high ?? null,
             ...blockedField(blocked.get(stage.name) ?? [])
-        }))
+        })),
+        ...extra
     }, null, 2) + '\n';
 }
 
-const CSV_COLUMNS = ['name', 'file', 'line', 'stage', 'unit', 'value', 'low', 'high', 'target', 'plan', 'latest_period', 'latest_actual', 'latest_deviation'];
+const CSV_COLUMNS = ['name', 'file', 'line', 'stage', 'unit', 'value', 'low', 'high', 'target', 'plan', 'latest_period', 'latest_actual', 'latest_deviation', 'status'];
 
 export function kpisCsv(rows: KpiRow[]): string {
     const lines = [CSV_COLUMNS.join(',')];
     for (const { figures: kpi, file, line } of rows) {
         const latest = kpi.latestActual;
-        lines.push([kpi.name, file, line, kpi.stage, kpi.unit, kpi.figure?.value, kpi.figure?.low, kpi.figure?.high, kpi.target, kpi.plan, latest?.period, latest?.value, latest?.deviation].map(csvCell).join(','));
+        lines.push([kpi.name, file, line, kpi.stage, kpi.unit, kpi.figure?.value, kpi.figure?.low, kpi.figure?.high, kpi.target, kpi.plan, latest?.period, latest?.value, latest?.deviation, kpi.status].map(csvCell).join(','));
     }
     return lines.join('\r\n') + '\r\n';
 }
@@ -126,6 +129,7 @@ function stageCells(stage: StageFigures, messages: Messages, labels: Map<string,
 
 export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, colour: boolean, blocked: Map<string, Blocker[]> = new Map(), calendar?: ResolvedCalendar): string {
     const words = messages.reportWords();
+    const statusWords = messages.statusWords();
     const out: string[] = [];
     const kpiTable = displayRows(rows, messages, labels, calendar).map(row => [
         paint(colour, 'bold', row.name),
@@ -134,9 +138,10 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
         row.range,
         row.target,
         row.actual,
-        row.deviation === null ? '' : paint(colour, STATUS_COLOUR[row.status], formatPercent(row.deviation))
+        row.deviation === null ? '' : paint(colour, STATUS_COLOUR[row.status], formatPercent(row.deviation)),
+        row.status === 'none' ? '' : paint(colour, STATUS_COLOUR[row.status], statusWords.statuses[row.status])
     ]);
-    out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1]));
+    out.push(...table([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation, statusWords.status], kpiTable, colour, [0, 0, 0, 0, 1, 0, 1, 0]));
     if (rows.some(row => row.figures.target === null && row.figures.suggestedTarget !== null)) out.push(paint(colour, 'dim', words.suggestedNote));
     out.push('');
     out.push(...table([words.stage, words.perMonth, words.range, words.perPersonPerDay], stages.map(stage => stageCells(stage, messages, labels, blocked)), colour, [0, 0, 0, 0]));
@@ -145,17 +150,18 @@ export function kpisText(rows: KpiRow[], stages: StageFigures[], messages: Messa
 
 export function kpisMarkdown(rows: KpiRow[], stages: StageFigures[], messages: Messages, labels: Map<string, string>, blocked: Map<string, Blocker[]> = new Map(), calendar?: ResolvedCalendar): string {
     const words = messages.reportWords();
+    const statusWords = messages.statusWords();
     const escape = (text: string) => text.replace(/\|/g, '\\|');
     const md = (header: string[], body: string[][]) => [
         `| ${header.map(escape).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
         ...body.map(cells => `| ${cells.map(escape).join(' | ')} |`)
     ];
-    const kpiBody = displayRows(rows, messages, labels, calendar).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation)]);
+    const kpiBody = displayRows(rows, messages, labels, calendar).map(row => [row.name, row.stage, row.derived, row.range, row.target, row.actual, row.deviation === null ? '' : formatPercent(row.deviation), row.status === 'none' ? '' : statusWords.statuses[row.status]]);
     return [
         `## ${words.kpis}`,
         '',
-        ...md([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation], kpiBody),
+        ...md([words.kpi, words.stage, words.derived, words.range, words.target, words.latestActual, words.deviation, statusWords.status], kpiBody),
         '',
         `## ${words.stages}`,
         '',

@@ -6,6 +6,7 @@ import { usageWords } from './usage-words.js';
 import { checkJson, checkSarif, checkText } from './check-report.js';
 import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText, stageBlockers } from './kpi-report.js';
 import { loadPlan, NoPlanFoundError, UnreadablePathError } from './plan-loader.js';
+import { keyResultJson, keyResultRows, objectivesJson, statusJson, statusMarkdown, statusText } from './status-report.js';
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
 import { runCheckin, runImport } from './checkin-command.js';
@@ -78,12 +79,19 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html');
         return status;
     }
+    if (args.command === 'status') {
+        const format = args.format ?? 'text';
+        if (format === 'json') stdout.write(statusJson(loaded));
+        else if (format === 'markdown') stdout.write(statusMarkdown(loaded, messages));
+        else stdout.write(statusText(loaded, messages, colour));
+        return status;
+    }
     const rows = kpiRows(loaded);
     const blocked = stageBlockers(loaded);
     const { stages } = loaded.plan.analysis;
     const labels = loaded.plan.unitLabels;
     switch (args.format ?? 'text') {
-        case 'json': stdout.write(kpisJson(rows, stages, blocked)); break;
+        case 'json': stdout.write(kpisJson(rows, stages, blocked, { keyResults: keyResultRows(loaded).map(keyResultJson), objectives: objectivesJson(loaded.plan.analysis.objectives) })); break;
         case 'csv': stdout.write(kpisCsv(rows)); break;
         case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels, blocked, loaded.plan.analysis.calendar)); break;
         default: stdout.write(kpisText(rows, stages, messages, labels, colour, blocked, loaded.plan.analysis.calendar));

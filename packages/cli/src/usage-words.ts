@@ -39,6 +39,7 @@ const EN: UsageWords = {
 Commands:
   check [paths…]   parse and validate every .okr file under the paths (default: .)
   kpis [paths…]    print the KPIs and stage requirements derived from the plan
+  status [paths…]  the check-in review: objectives, key results against the plan, KPIs behind
   preview [paths…] -o FILE.html | -o FILE.svg
                    write the KPI tree as one self-contained HTML file (diagram
                    and outline), or as the diagram alone in an SVG file
@@ -52,6 +53,7 @@ Commands:
 Options:
   --format, -f     check: text (default), json, sarif
                    kpis:  text (default), json, csv, markdown
+                   status: text (default), json, markdown
                    preview: html (default), svg (default for FILE.svg)
   --output, -o     the file 'preview' writes
   --debug          show the stack of an internal error (to report a bug)
@@ -83,6 +85,7 @@ const RU: UsageWords = {
 Команды:
   check [пути…]    разобрать и проверить все файлы .okr в этих путях (по умолчанию: .)
   kpis [пути…]     вывести КПЭ и требования этапов, рассчитанные по плану
+  status [пути…]   обзор для планёрки: цели, ключевые результаты против плана, отстающие КПЭ
   preview [пути…] -o ФАЙЛ.html | -o ФАЙЛ.svg
                    записать дерево КПЭ одним самодостаточным файлом HTML (диаграмма
                    и структура) или одну диаграмму файлом SVG
@@ -96,6 +99,7 @@ const RU: UsageWords = {
 Параметры:
   --format, -f     check: text (по умолчанию), json, sarif
                    kpis:  text (по умолчанию), json, csv, markdown
+                   status: text (по умолчанию), json, markdown
                    preview: html (по умолчанию), svg (по умолчанию для ФАЙЛ.svg)
   --output, -o     файл, который записывает preview
   --debug          показать стек внутренней ошибки (чтобы сообщить о ней)

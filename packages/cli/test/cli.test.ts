@@ -34,6 +34,8 @@ describe('okr check', () => {
         const json = JSON.parse(run.stdout);
         expect(Object.keys(json)).toEqual(['diagnostics']);
         expect(json.diagnostics).toEqual([
+            // Spec §8: the actual 28 × 3 people / 200 m² × 21 days projects 8.82 houses a month.
+            expect.objectContaining({ line: 7, column: 22, code: 'key-result-projected-short', message: expect.stringContaining('8.82 houses/month') }),
             {
                 file: 'plans/main.okr',
                 line: 18,
@@ -79,9 +81,10 @@ describe('okr check', () => {
     it('prints readable text without colours when not on a terminal', () => {
         const root = folderWith({ 'a.okr': PLAN });
         const run = runOkr(['check'], root);
-        expect(run.stdout).toMatch(/^a\.okr:18:3 {2}warning {2}Target 30 is below the derived plan \(31\.7\)/);
+        expect(run.stdout).toMatch(/^a\.okr:7:22 {2}warning {2}At the latest KPI actuals, Construction\.Plastering limits the output to 8\.82 houses\/month/);
+        expect(run.stdout).toMatch(/\na\.okr:18:3 {2}warning {2}Target 30 is below the derived plan \(31\.7\)/);
         expect(run.stdout).not.toContain('\u001b[');
-        expect(run.stdout).toContain('0 errors, 1 warning');
+        expect(run.stdout).toContain('0 errors, 2 warnings');
     });
 
     it('speaks Russian when the locale is Russian', () => {
@@ -136,7 +139,8 @@ describe('okr kpis', () => {
                 low: 31.746031746031747,
                 high: 31.746031746031747,
                 target: 30,
-                actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30 }]
+                status: 'on-track',
+                actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track' }]
             }
         ]);
         expect(json.stages).toEqual([
@@ -159,7 +163,7 @@ describe('okr kpis', () => {
         const header = lines[0];
         const row = lines.find(line => line.startsWith('PlasterRate'))!;
         expect(row).toContain('31.7 m²/person/day');
-        expect(row).toContain('-6.7%');
+        expect(row).toContain('-6.7%  on track');
         // the Stage column starts at the same place in the header and the row
         expect(row.indexOf('Construction.Plastering')).toBe(header.indexOf('Stage'));
         expect(run.stdout).toContain('2000 m²/month');
@@ -171,14 +175,14 @@ describe('okr kpis', () => {
         const [header, row] = run.stdout.trim().split('\r\n');
         expect(header.split(',')).toContain('value');
         const cells = Object.fromEntries(header.split(',').map((name, i) => [name, row.split(',')[i]]));
-        expect(cells).toMatchObject({ name: 'PlasterRate', unit: 'm2/person/day', value: String(31.746031746031747), target: '30', latest_period: '2026-01', latest_actual: '28' });
+        expect(cells).toMatchObject({ name: 'PlasterRate', unit: 'm2/person/day', value: String(31.746031746031747), target: '30', latest_period: '2026-01', latest_actual: '28', status: 'on-track' });
     });
 
     it('writes Markdown tables with labels', () => {
         const root = folderWith({ 'plan.okr': PLAN });
         const run = runOkr(['kpis', '--format', 'markdown'], root);
         expect(run.stdout).toContain('| KPI | Stage |');
-        expect(run.stdout).toMatch(/\| PlasterRate \| Construction\.Plastering \| 31\.7 m²\/person\/day \|/);
+        expect(run.stdout).toMatch(/\| PlasterRate \| Construction\.Plastering \| 31\.7 m²\/person\/day \|.* \| -6\.7% \| on track \|/);
     });
 });
 

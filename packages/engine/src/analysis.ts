@@ -17,7 +17,8 @@ export type DerivationStep =
     | {
           /** The process demand: the sum of the key results going `via` the process. */
           kind: 'demand';
-          keyResults: { name: string; amount: Figure; per: TimeUnit; unit: string; perDay: Figure }[];
+          /** per: the target's time unit, null for a total over `period` (its `workdays` working days). */
+          keyResults: { name: string; amount: Figure; per: TimeUnit | null; period?: string; workdays?: number; unit: string; perDay: Figure }[];
           result: Figure;
       }
     | {
@@ -77,6 +78,14 @@ export interface ActualFigures {
     /** Decided here, once, with the policy's strict noise-tolerant comparisons; every view reads it. */
     status: Status;
     cause?: string;
+    /** (Key results) what the plan expected: E(d) for a total, the target for a rate; null when unknown. */
+    expected?: number | null;
+    /** The period's last day (`YYYY-MM-DD`), by which the check-in is dated; absent for a bad period. */
+    day?: string;
+    /** (Key results) dated outside the objective's period: no deviation, status none. */
+    outsidePeriod?: boolean;
+    /** A later check-in of the same declaration has the same period: this one is not the latest. */
+    duplicate?: boolean;
 }
 
 export interface KpiFigures {
@@ -105,21 +114,71 @@ export interface KpiFigures {
     status: Status;
 }
 
+/** Where the pace of the check-ins leads (spec §8); members are null where a projection does not apply. */
+export interface Projection {
+    /** Cumulative: latest × W(period) / W(start..d). */
+    pace: number | null;
+    /** Bottleneck: the key result's share of the process output at the latest KPI actuals, in its target's unit (per its time unit, or over the period). */
+    value: number | null;
+    /** The stage that limits the output (`Process.Stage`). */
+    limitedBy: string | null;
+    /** (value − target) / target. */
+    deviation: number | null;
+}
+
+export type KeyResultKind = 'total' | 'rate' | 'qualitative';
+
+export interface MilestoneFigures {
+    period: string;
+    value: number;
+    /** W(start..end of the milestone's period). */
+    workdays: number;
+}
+
 export interface KeyResultFigures {
     name: string;
+    objective: string;
     process: string | null;
+    kind: KeyResultKind;
     unit: string | null;
+    /** The target's time unit; null for a total or a qualitative key result. */
     per: TimeUnit | null;
-    /** The target as written (in its own time unit), null for a qualitative key result. */
+    /** The target as written (in its own time unit, or the total), null for a qualitative key result or an invalid target. */
     target: Figure | null;
+    /** The objective's period as written, null without one. */
+    period: string | null;
+    /** W(period) for a total; null otherwise. */
+    workdays: number | null;
+    /** The valid milestones (a total with any invalid milestone has none and no expected totals). */
+    milestones: MilestoneFigures[];
+    /** Total: latest actual / target; null otherwise or without check-ins. */
+    progress: number | null;
+    /** Total: E(d) / target at the latest check-in's day. */
+    expected: number | null;
     actuals: ActualFigures[];
     latestActual: ActualFigures | null;
     status: Status;
+    projection: Projection;
+}
+
+export interface ObjectiveFigures {
+    name: string;
+    period: string | null;
+    /** W(period), null without a (valid) period. */
+    workdays: number | null;
+    /** The worst status of its key results (none ignored). */
+    status: Status;
+    /** Its key results, qualified, in input order. */
+    keyResults: string[];
+    /** KPIs on a stage of a process one of its key results goes via. */
+    kpis: string[];
 }
 
 export interface ResolvedCalendar {
     workdaysPerMonth: number;
     workdaysPerWeek: number;
+    /** Valid holidays as written (`2026-01-01..2026-01-08`, `2026-02-23`). */
+    holidays: string[];
 }
 
 export interface ResolvedPolicy {
@@ -137,5 +196,7 @@ export interface PlanAnalysis<S> {
     stages: StageFigures[];
     kpis: KpiFigures[];
     keyResults: KeyResultFigures[];
+    /** Objectives of `PlanInput.objectives`, in input order. */
+    objectives: ObjectiveFigures[];
     findings: Finding<S>[];
 }

@@ -9,15 +9,21 @@
  * them, so errors never cascade into warnings about the same numbers. "No requirement" (no key
  * result and no cadence) is not an error: its figures are null too, but quietly.
  *
- * Findings come in pass order: calendar, policy, teams (their quantities, then shares in stage
- * order, then over-allocation and unused teams), key results, processes (per process: its own
- * finding, each stage's clause checks, then each stage's derived findings), KPIs. Within each
+ * Then the plan over time (§8): objective periods are resolved before key results (a total's
+ * demand is target / W(period)); key results' check-ins, projections and objective statuses
+ * come last, as they read stage and KPI figures.
+ *
+ * Findings come in pass order: calendar, policy, objective periods, teams (their quantities, then shares in stage
+ * order, then over-allocation and unused teams), key results (targets, milestones), processes (per process: its own
+ * finding, each stage's clause checks, then each stage's derived findings), KPIs, key results' check-ins and projections. Within each
  * group, input order. Every code's arguments are typed in findings.ts.
  */
 import type { PlanAnalysis } from './analysis.js';
 import { AnalysisContext, duplicatedNames } from './derive/context.js';
 import { analyseKeyResults } from './derive/key-results.js';
 import { analyseKpi } from './derive/kpis.js';
+import { resolveObjectivePeriods } from './derive/objectives.js';
+import { analyseObjectives, analyseProgress } from './derive/progress.js';
 import { resolveCalendar, resolvePolicy } from './derive/settings.js';
 import { analyseProcess } from './derive/stages.js';
 import { analyseTeams } from './derive/teams.js';
@@ -27,10 +33,13 @@ export function analysePlan<S>(input: PlanInput<S>): PlanAnalysis<S> {
     const ctx = new AnalysisContext(input);
     const calendar = resolveCalendar(ctx);
     const policy = resolvePolicy(ctx);
+    resolveObjectivePeriods(ctx);
     analyseTeams(ctx);
-    const keyResults = analyseKeyResults(ctx);
+    analyseKeyResults(ctx);
     const duplicatedStages = duplicatedNames(input.processes.flatMap(process => process.stages));
     const stages = input.processes.flatMap(process => analyseProcess(ctx, process, duplicatedStages));
-    const kpis = input.kpis.map(kpi => analyseKpi(ctx, kpi));
-    return { calendar, policy, stages, kpis, keyResults, findings: ctx.findings };
+    for (const kpi of input.kpis) ctx.kpis.push(analyseKpi(ctx, kpi));
+    const keyResults = analyseProgress(ctx);
+    const objectives = analyseObjectives(ctx, keyResults);
+    return { calendar, policy, stages, kpis: ctx.kpis, keyResults, objectives, findings: ctx.findings };
 }

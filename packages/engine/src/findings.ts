@@ -13,7 +13,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** Which number an invalid-quantity is about. */
 export type QuantityWhat =
     | 'headcount' | 'availability' | 'share' | 'conversion' | 'needs' | 'yields' | 'workdays'
-    | 'tolerance' | 'uncertainty' | 'key-result-target' | 'cadence' | 'capacity' | 'kpi-target' | 'actual';
+    | 'tolerance' | 'uncertainty' | 'key-result-target' | 'cadence' | 'capacity' | 'kpi-target' | 'actual'
+    | 'offtrack' | 'milestone';
 
 /** 'positive' (> 0), 'fraction' (> 0 and ≤ 1, i.e. (0%, 100%]), 'non-negative' (≥ 0). */
 export type Allowed = 'positive' | 'fraction' | 'non-negative';
@@ -38,7 +39,21 @@ export type InvalidQuantityArgs =
     /** An actual's period that is not a real period. */
     | { what: 'period'; reason: 'not-a-period'; period: string; problem: PeriodProblem }
     /** The team declares no headcount. */
-    | { what: 'missing-headcount'; reason: 'missing'; team: string };
+    | { what: 'missing-headcount'; reason: 'missing'; team: string }
+    /** An objective's period or a holiday that is not a real period (a holiday must be a day or a range of days). */
+    | { what: 'objective-period' | 'holiday'; reason: 'not-a-period'; period: string; problem: PeriodProblem | 'not-days' }
+    /** An objective's period without a working day. */
+    | { what: 'objective-period'; reason: 'no-working-day'; period: string }
+    /** `workdays N per week` that is not a whole number from 1 to 7 in a plan with periods. */
+    | { what: 'workdays'; reason: 'not-whole-week'; per: 'week'; value: number; percent: boolean }
+    /** A written `offtrack` not above the tolerance (both fractions). */
+    | { what: 'offtrack'; reason: 'not-above-tolerance'; value: number; tolerance: number; percent: boolean }
+    /**
+     * A milestone breaking a rule of §8: on a rate key result, outside the objective's period,
+     * below an earlier milestone (`previous`), above the target, or on the period's last day
+     * but not equal to the target. `period` is the milestone's, `objectivePeriod` the objective's.
+     */
+    | { what: 'milestone'; reason: 'on-rate' | 'no-target' | 'outside-period' | 'decreasing' | 'above-target' | 'end-not-target'; keyResult: string; period: string; value: number; target?: number; previous?: number; objectivePeriod?: string; percent: boolean };
 
 export type UnitMismatchArgs =
     /** A key result's target vs the process output (`expected`). */
@@ -78,6 +93,31 @@ export interface BehindPlanArgs {
     keyResultPer?: TimeUnit;
 }
 
+/** key-result-behind-plan: a key result's check-in below what the plan expected, and what the three fixes need. */
+export interface KeyResultBehindArgs {
+    keyResult: string;
+    kind: 'total' | 'rate';
+    period: string;
+    actual: number;
+    /** E(d) for a total, the target for a rate. */
+    expected: number;
+    /** (actual − expected) / expected, negative. */
+    deviation: number;
+    tolerance: number;
+    unit?: string;
+    /** The rate key result's time unit. */
+    per?: TimeUnit;
+    /** The target and what the actual pace gives instead (target × actual / expected), for "lower the target". */
+    target?: number;
+    achievableTarget?: number;
+    /** The stage to staff up: the one limiting the projection, else the via process's last stage with a team. */
+    stage?: string;
+    team?: string;
+    headcount?: number;
+    /** headcount × expected / actual (actual > 0). */
+    neededHeadcount?: number;
+}
+
 /** The arguments of every code the engine reports. */
 export interface EngineFindingArgs {
     'kpi-without-key-result': { kpi: string; stage: string; process: string };
@@ -105,6 +145,17 @@ export interface EngineFindingArgs {
     'over-capacity': { stage: string; team: string; unit?: string; perPerson: number; capacity: number; per: TimeUnit; headcount?: number; neededHeadcount?: number };
     /** totalShare: a fraction above 1; stageCount: stages with an explicit share. */
     'team-over-allocated': { team: string; totalShare: number; stageCount: number };
+    'key-result-behind-plan': KeyResultBehindArgs;
+    'missing-period': { keyResult: string; objective: string };
+    /** objectivePeriod as written; day: the check-in's date (its period's last day). */
+    'actual-outside-period': { name: string; period: string; objectivePeriod: string; day: string };
+    /**
+     * The bottleneck projection short of the target by more than the tolerance. per: the rate key
+     * result's time unit; absent for a total (then `period` is the objective's period).
+     */
+    'key-result-projected-short': { keyResult: string; stage: string; projected: number; target: number; deviation: number; tolerance: number; unit?: string; per?: TimeUnit; period?: string };
+    /** A later check-in of the same declaration (`name`) has the same period: this one is not counted. */
+    'duplicate-actual': { name: string; period: string };
 }
 
 export type FindingCode = keyof EngineFindingArgs;

@@ -114,3 +114,16 @@ function decimalExponent(exponential: string): number {
 function stripTrailingZeros(text: string): string {
     return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * A compact text sparkline, one bar per value, scaled to `top` (the largest value shown next to
+ * it, so two lines drawn with one `top` compare): 0 is the lowest bar, `top` the highest.
+ */
+export function sparkline(values: number[], top: number): string {
+    if (!(top > 0) || !Number.isFinite(top)) return values.map(() => BARS[0]).join('');
+    return values
+        .map(value => BARS[Math.min(BARS.length - 1, Math.max(0, Math.round((Number.isFinite(value) ? value / top : 0) * (BARS.length - 1))))])
+        .join('');
+}

@@ -41,11 +41,29 @@ export interface UnitInput<S> {
 export interface CalendarInput<S> {
     workdaysPerMonth?: QuantityInput<S>;
     workdaysPerWeek?: QuantityInput<S>;
+    /** Non-working days (spec §8): one day, or an inclusive range of days, as written. */
+    holidays?: HolidayInput<S>[];
+}
+
+/** `holiday 2026-01-01` or `holiday 2026-01-01..2026-01-08`: `to` is absent for one day. */
+export interface HolidayInput<S> {
+    from: string;
+    to?: string;
+    site: S;
+}
+
+/** A span of dates as written: a period (`2026-Q1`, `2026-01`, `2026-W03`, `2026-01-15`) or a day range `from..to`. */
+export interface PeriodSpanInput<S> {
+    from: string;
+    to?: string;
+    site: S;
 }
 
 export interface PolicyInput<S> {
     tolerance?: QuantityInput<S>;
     uncertainty?: QuantityInput<S>;
+    /** Behind by more than this is off track (spec §8); must exceed the tolerance. */
+    offtrack?: QuantityInput<S>;
 }
 
 export interface TeamInput<S> {
@@ -129,11 +147,38 @@ export interface ActualInput<S> {
     site: S;
 }
 
+/** A key result's target: a rate (`per` set) or, without `per`, a total over the objective's period (spec §8). */
+export interface KeyResultTargetInput<S> {
+    amount: QuantityInput<S>;
+    unit: string | null;
+    /** Null for a cumulative key result (a total over the period). */
+    per: TimeUnit | null;
+    site: S;
+}
+
+/** `milestone 2026-01 8`: the total expected by the end of that period. */
+export interface MilestoneInput<S> {
+    period: string;
+    value: QuantityInput<S>;
+    site: S;
+}
+
+export interface ObjectiveInput<S> {
+    name: string;
+    label?: string;
+    /** The cycle the objective belongs to (spec §8). */
+    period?: PeriodSpanInput<S>;
+    nameSite: S;
+}
+
 export interface KeyResultInput<S> {
     /** Qualified name `Objective.KeyResult`. */
     name: string;
     label?: string;
-    target?: RateInput<S>;
+    /** The objective it belongs to; when absent, the part of `name` before the dot. */
+    objective?: string;
+    target?: KeyResultTargetInput<S>;
+    milestones?: MilestoneInput<S>[];
     via?: {
         /** Process name, `null` when unresolved. */
         process: string | null;
@@ -171,6 +216,8 @@ export interface PlanInput<S> {
     /** The policy in force (the first in path order); absent means the defaults. */
     policy?: PolicyInput<S>;
     teams: TeamInput<S>[];
+    /** Objectives with their periods; key results of an objective not listed here have no period. */
+    objectives?: ObjectiveInput<S>[];
     processes: ProcessInput<S>[];
     keyResults: KeyResultInput<S>[];
     kpis: KpiInput<S>[];

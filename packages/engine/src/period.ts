@@ -16,7 +16,7 @@ export interface Period {
 }
 
 /** Why a text is not a period: it has none of the four shapes, or a part is out of range. */
-export type PeriodProblem = 'format' | 'month' | 'day' | 'week' | 'quarter';
+export type PeriodProblem = 'format' | 'month' | 'day' | 'week' | 'quarter' | 'range-ends' | 'reversed';
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; problem: PeriodProblem };
 
@@ -79,7 +79,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** ISO weekday: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
-function isoWeekday(day: number): number {
+export function isoWeekday(day: number): number {
     return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
@@ -93,4 +93,32 @@ function isoWeekOneMonday(year: number): number {
 function isoWeeksIn(year: number): number {
     const january1 = isoWeekday(epochDay(year, 1, 1));
     return january1 === 4 || (january1 === 3 && isLeapYear(year)) ? 53 : 52;
+}
+
+/**
+ * A span of dates (spec §8): a period, or a day range `from..to` (both ends days, inclusive,
+ * from not after to). `text` is written as in the plan (`2026-04-13..2026-06-30`).
+ */
+export function parseSpan(from: string, to?: string): PeriodResult {
+    const first = parsePeriod(from);
+    if (to === undefined || !first.ok) return first;
+    const last = parsePeriod(to);
+    if (!last.ok) return last;
+    if (first.period.kind !== 'day' || last.period.kind !== 'day') return { ok: false, problem: 'range-ends' };
+    if (last.period.start < first.period.start) return { ok: false, problem: 'reversed' };
+    return { ok: true, period: { text: `${from}..${to}`, kind: 'day', start: first.period.start, end: last.period.end } };
+}
+
+/** The date of an epoch day, `YYYY-MM-DD` (H. Hinnant's civil_from_days). */
+export function formatDay(day: number): string {
+    const z = day + 719468;
+    const era = Math.floor(z / 146097);
+    const dayOfEra = z - era * 146097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+    const d = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+    const m = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -49,8 +49,8 @@ describe('the plastering example (spec §1, §4)', () => {
             plan: 30,
             spread: 0,
             suggestedTarget: 32,
-            actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track' }],
-            latestActual: { period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track' },
+            actuals: [{ period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track', day: '2026-01-31' }],
+            latestActual: { period: '2026-01', value: 28, deviation: (28 - 30) / 30, status: 'on-track', day: '2026-01-31' },
             status: 'on-track'
         });
         expect(formatNumber(rate.figure!.value)).toBe('31.7');
@@ -69,7 +69,7 @@ describe('the plastering example (spec §1, §4)', () => {
         expect(stageOf(analysis, 'Construction.Handover').steps).toHaveLength(1);
     });
 
-    it('reports only that the hand-set target 30 is below the derived 31.7', () => {
+    it('reports that the hand-set target 30 is below the derived 31.7, and that the pace of 28 projects 8.82 houses (spec §8)', () => {
         expect(analysis.findings).toEqual([
             {
                 code: 'kpi-target-below-plan',
@@ -84,6 +84,12 @@ describe('the plastering example (spec §1, §4)', () => {
                     suggested: 32,
                     unit: 'm2/person/day'
                 }
+            },
+            {
+                code: 'key-result-projected-short',
+                severity: 'warning',
+                site: 'Houses target',
+                args: { keyResult: 'Deliver.Houses', stage: 'Construction.Plastering', projected: (28 * 3 * 21) / 200, target: 10, deviation: ((28 * 3 * 21) / 200 - 10) / 10, tolerance: 0.1, unit: 'house', per: 'month' }
             }
         ]);
     });
@@ -94,16 +100,25 @@ describe('the plastering example (spec §1, §4)', () => {
         const [houses] = analysePlan(input).keyResults;
         expect(houses).toEqual({
             name: 'Deliver.Houses',
+            objective: 'Deliver',
             process: 'Construction',
+            kind: 'rate',
             unit: 'house',
             per: 'month',
             target: exact(10),
+            period: null,
+            workdays: null,
+            milestones: [],
+            progress: null,
+            expected: null,
             actuals: [
-                { period: '2026-01', value: 8, deviation: -0.2, status: 'at-risk' },
-                { period: '2026-02', value: 11, deviation: (11 - 10) / 10, status: 'on-track' }
+                { period: '2026-01', value: 8, expected: 10, deviation: -0.2, status: 'at-risk', day: '2026-01-31' },
+                { period: '2026-02', value: 11, expected: 10, deviation: (11 - 10) / 10, status: 'on-track', day: '2026-02-28' }
             ],
-            latestActual: { period: '2026-02', value: 11, deviation: (11 - 10) / 10, status: 'on-track' },
-            status: 'on-track'
+            latestActual: { period: '2026-02', value: 11, expected: 10, deviation: (11 - 10) / 10, status: 'on-track', day: '2026-02-28' },
+            status: 'on-track',
+            // The KPI's January actual 28 × 3 / 200 × 21 = 8.82 houses a month.
+            projection: { pace: null, value: 28 * 3 / 200 * 21, limitedBy: 'Construction.Plastering', deviation: (28 * 3 / 200 * 21 - 10) / 10 }
         });
     });
 
@@ -307,7 +322,7 @@ describe('calendar and policy', () => {
         const input = plasteringPlan();
         input.calendar = { workdaysPerMonth: q(20) };
         const analysis = analysePlan(input);
-        expect(analysis.calendar).toEqual({ workdaysPerMonth: 20, workdaysPerWeek: 5 });
+        expect(analysis.calendar).toEqual({ workdaysPerMonth: 20, workdaysPerWeek: 5, holidays: [] });
         expect(stageOf(analysis, 'Construction.Plastering').perMonth).toEqual(exact(2000));
         expect(kpiOf(analysis, 'PlasterRate').figure).toEqual(exact(2000 / 20 / 3));
 

@@ -114,7 +114,8 @@ describe('kpi-on-uncertain-work', () => {
 
 describe('kpi-target-below-plan', () => {
     it('warns when the target is below the derived low end', () => {
-        expect(codes(analysePlan(plasteringPlan()))).toEqual(['kpi-target-below-plan']);
+        // The KPI's actual 28 also projects the key result short (spec §8).
+        expect(codes(analysePlan(plasteringPlan()))).toEqual(['kpi-target-below-plan', 'key-result-projected-short']);
     });
 
     it('compares with the low end of a range', () => {
@@ -381,7 +382,10 @@ describe('missing-target', () => {
         input.keyResults.push(keyResult('Deliver.Brand', undefined, undefined));
         const analysis = analysePlan(input);
         expect(analysis.findings).toEqual([]);
-        expect(analysis.keyResults[1]).toEqual({ name: 'Deliver.Brand', process: null, unit: null, per: null, target: null, actuals: [], latestActual: null, status: 'none' });
+        expect(analysis.keyResults[1]).toEqual({
+            name: 'Deliver.Brand', objective: 'Deliver', process: null, kind: 'qualitative', unit: null, per: null, target: null, period: null, workdays: null, milestones: [],
+            progress: null, expected: null, actuals: [], latestActual: null, status: 'none', projection: { pace: null, value: null, limitedBy: null, deviation: null }
+        });
     });
 });
 
@@ -517,7 +521,7 @@ describe('invalid-quantity', () => {
         expect(findingsOf(analysis, 'invalid-quantity')).toEqual([
             { code: 'invalid-quantity', severity: 'error', site: 'workdays month', args: { what: 'workdays', reason: 'out-of-range', percent: false, allowed: 'positive', value: 0, per: 'month' } }
         ]);
-        expect(analysis.calendar).toEqual({ workdaysPerMonth: 21, workdaysPerWeek: 5 });
+        expect(analysis.calendar).toEqual({ workdaysPerMonth: 21, workdaysPerWeek: 5, holidays: [] });
         expect(stageOf(analysis, 'Blog.Writing')).toMatchObject({ perDay: exact(0.2), perMonth: null });
         expect(kpiOf(analysis, 'ArticlesPerExpert').figure).toEqual(exact(0.5));
 
@@ -648,12 +652,14 @@ describe('huge numbers', () => {
 });
 
 describe('latest actual', () => {
-    it('is the one with the latest period start, the last written on a tie', () => {
+    it('is the one with the latest period end, the last written on a tie (spec §8)', () => {
         const input = cleanPlan();
         input.kpis[0].actuals = [actual('2026-02', 1), actual('2026-01-15', 2), actual('2026-01', 3)];
         expect(kpiOf(analysePlan(input), 'PlasterRate').latestActual?.period).toBe('2026-02');
         input.kpis[0].actuals = [actual('2026-Q2', 1), actual('2026-04', 2), actual('2026-01', 3)];
-        expect(kpiOf(analysePlan(input), 'PlasterRate').latestActual?.period).toBe('2026-04');
+        expect(kpiOf(analysePlan(input), 'PlasterRate').latestActual?.period).toBe('2026-Q2');
+        input.kpis[0].actuals = [actual('2026-06', 1), actual('2026-Q2', 2), actual('2026-W07', 3)];
+        expect(kpiOf(analysePlan(input), 'PlasterRate').latestActual?.period).toBe('2026-Q2');
         input.kpis[0].actuals = [];
         expect(kpiOf(analysePlan(input), 'PlasterRate').latestActual).toBeNull();
     });

@@ -37,7 +37,7 @@ describe('figure arithmetic', () => {
 
 describe('calendar', () => {
     it('has the spec defaults', () => {
-        expect(DEFAULT_CALENDAR).toEqual({ workdaysPerMonth: 21, workdaysPerWeek: 5 });
+        expect(DEFAULT_CALENDAR).toEqual({ workdaysPerMonth: 21, workdaysPerWeek: 5, holidays: [] });
         expect(DEFAULT_POLICY).toEqual({ tolerance: 0.1, uncertainty: 0.5, offtrack: 0.25 });
     });
 

@@ -89,14 +89,15 @@ describe('keywords', () => {
     });
 
     it('proposes key result, team and process clauses', async () => {
-        expect(await labels(at('via Construction }', 'via Construction <|>}'))).toEqual(['actual', 'owner']);
+        expect(await labels(at('via Construction }', 'via Construction <|>}'))).toEqual(['milestone', 'actual', 'owner']);
         expect(await labels(at('{ headcount 3 }', '{ headcount 3 <|> }'))).toEqual(['availability', 'owner']);
         expect(await labels(at('  stage Handover', '  <|>\n  stage Handover'))).toEqual(['stage', 'nonstandard', 'owner']);
     });
 
     it('proposes workdays twice in a calendar, not a third time', async () => {
-        expect(await labels(`${PLAN}calendar { workdays 20 per month <|> }`)).toEqual(['workdays']);
-        expect(await labels(`${PLAN}calendar { workdays 20 per month workdays 5 per week <|> }`)).toEqual([]);
+        expect(await labels(`${PLAN}calendar { workdays 20 per month <|> }`)).toEqual(['workdays', 'holiday']);
+        // Holidays may be listed as often as needed (spec §8).
+        expect(await labels(`${PLAN}calendar { workdays 20 per month workdays 5 per week holiday 2026-02-23 <|> }`)).toEqual(['holiday']);
     });
 
     it('does not propose a second calendar or policy, in any file of the workspace', async () => {
@@ -205,5 +206,13 @@ describe('names', () => {
     it('proposes processes after via', async () => {
         const list = await complete(at('via Construction', 'via <|>'));
         expect(list.items.map(item => [item.label, item.detail])).toEqual([['Construction', 'Process'], ['Стройка', 'Process']]);
+    });
+});
+
+describe('the clauses of the plan over time (spec §8)', () => {
+    it('proposes period in an objective once, milestone in a key result, offtrack in a policy', async () => {
+        expect(await labels(`${PLAN}objective Q { <|> }`)).toEqual(['keyresult', 'period', 'owner']);
+        expect(await labels(`${PLAN}objective Q { period 2026-Q1 <|> }`)).toEqual(['keyresult', 'owner']);
+        expect(await labels(`${PLAN}policy { tolerance 10% <|> }`)).toEqual(['uncertainty', 'offtrack']);
     });
 });

@@ -336,7 +336,8 @@ describe('choices where the spec is silent', () => {
     });
     it('leaves a KPI without a plan when its target is badly written, and raises no deviation from it', async () => {
         const workspace = await buildWorkspace(GOOD_PLAN.replace('target 32', 'target 5%').replace('actual 2026-01 31', 'actual 2026-01 20'));
-        expect(workspace.codes()).toEqual(['invalid-quantity']);
+        // The actual pace still projects the key result (spec §8): 20 per person is short of it.
+        expect(workspace.codes()).toEqual(['invalid-quantity', 'key-result-projected-short']);
         expect(workspace.diagnostics()[0].message).toContain('A KPI target is a plain number');
     });
     it('reports each wrong unit of a needs clause', async () => {

@@ -86,7 +86,7 @@ describe('hover', () => {
     });
     it('describes key results, teams and units', async () => {
         const workspace = await buildWorkspace({ 'plan.okr': PLASTERING });
-        expect(await hover(workspace, 'plan.okr', 'keyresult Houses', 11)).toMatch(/\*\*10 houses\/month\*\* · via Construction[\s\S]*Latest actual 2026-01: 9, -10% against the target of 10/);
+        expect(await hover(workspace, 'plan.okr', 'keyresult Houses', 11)).toMatch(/\*\*10 houses\/month\*\* · via Construction[\s\S]*Status: \*\*on track\*\*[\s\S]*- 2026-01: 9, expected 10, -10% \(on track\)/);
         expect(await hover(workspace, 'plan.okr', 'team Plasterers', 6)).toMatch(/headcount 3[\s\S]*Construction\.Plastering 100%, 3 effective/);
         expect(await hover(workspace, 'plan.okr', 'unit m2', 6)).toContain('Output of: Construction.Plastering');
     });
@@ -107,9 +107,10 @@ describe('inlay hints', () => {
         expect(labels).toContain('kpi PlasterRate "Plastered wall per plasterer per day" { ⟶ ≈ 31.7 m²/person/day');
         expect(labels).toContain('stage Plastering "Wall plastering" { ⟶ 2000 m²/month · 31.7 m²/person/day');
         expect(labels).toContain('stage Handover "Handover" { ⟶ 10 houses/month');
-        expect(labels).toContain('actual 2026-01 30.5 ⟶ -4.7%');
-        expect(labels).toContain('actual 2026-02 27 cause "two plasterers on sick leave" ⟶ -15.6%');
-        expect(labels).toContain('actual 2026-01 9 ⟶ -10%');
+        // The deviation and the engine's status (spec §8).
+        expect(labels).toContain('actual 2026-01 30.5 ⟶ -4.7% · on track');
+        expect(labels).toContain('actual 2026-02 27 cause "two plasterers on sick leave" ⟶ -15.6% · at risk');
+        expect(labels).toContain('actual 2026-01 9 ⟶ -10% · on track');
         const kpiHint = found.find(hint => hint.label.startsWith('≈'))!;
         expect(JSON.stringify(kpiHint.tooltip)).toContain('÷ 21 working days');
     });

@@ -61,7 +61,7 @@ describe('a failure while reading one document', () => {
         expect(internal.severity).toBe(1);
         expect(internal.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
         expect(internal.message).toMatch(/could not analyse this file .*report it/);
-        expect(plastering.diagnostics?.map(d => d.code)).toEqual(['kpi-behind-plan']);
+        expect(plastering.diagnostics?.map(d => d.code)).toEqual(['kpi-behind-plan', 'key-result-projected-short']);
         expect(okr.plan.PlanWorkspace.current().analysis.kpis[0].figure?.value).toBeCloseTo(31.746, 3);
         expect(okr.validation.InternalErrors.recorded[0]).toMatchObject({ where: 'file:///workspace/b.okr', message: expect.stringContaining("reading 'text'") });
         expect(okr.validation.InternalErrors.recorded[0].stack).toContain('readFragment');

@@ -109,3 +109,26 @@ describe('semantic tokens', () => {
         expect(legend.tokenModifiers).toEqual(expect.arrayContaining(['declaration', 'defaultLibrary']));
     });
 });
+
+describe('semantic tokens of the plan over time (spec §8)', () => {
+    it('colour holidays, periods and milestones as numbers', async () => {
+        const { result } = await tokens(`unit <|house|>
+calendar { holiday <|2026-01-01|>..<|2026-01-08|> }
+objective <|Q|> {
+  period <|2026-Q1|>
+  keyresult <|K|> { target <|30|> <|house|> milestone <|2026-01|> <|8|> }
+}
+`);
+        const expected: SemanticTokenTypes[] = [
+            SemanticTokenTypes.type,
+            SemanticTokenTypes.number, SemanticTokenTypes.number,
+            SemanticTokenTypes.class,
+            SemanticTokenTypes.number,
+            SemanticTokenTypes.property,
+            SemanticTokenTypes.number, SemanticTokenTypes.type,
+            SemanticTokenTypes.number, SemanticTokenTypes.number
+        ];
+        expect(result.ranges).toHaveLength(expected.length);
+        expected.forEach((tokenType, rangeIndex) => expectSemanticToken(result, { rangeIndex, tokenType }));
+    });
+});

@@ -63,25 +63,32 @@ function list(items: string[]): string {
 }
 
 function objective(node: ObjectiveView, w: TreeWords): string {
-    return item(node, w, '', node.keyResults.map(child => keyResult(child, w)));
+    return item(node, w, (node.period ? fact('okr-period', node.period) : '') + statusFact(node.status, w), node.keyResults.map(child => keyResult(child, w)), node.status);
 }
 
 function keyResult(node: KeyResultView, w: TreeWords): string {
-    const facts = [node.target ? fact('okr-figure', node.target) : '', node.demandShare ? fact('okr-share', node.demandShare) : '', actual(node.latestActual, w)].join('');
+    const facts = [
+        node.target ? fact('okr-figure', node.target) : '',
+        node.demandShare ? fact('okr-share', node.demandShare) : '',
+        actual(node.latestActual, w),
+        node.progress ? fact('okr-progress', node.progress) : '',
+        node.projection ? fact('okr-projection', node.projection) : ''
+    ].join('');
     return item(node, w, facts, node.processes.map(child => process(child, w)), node.status);
 }
 
 function process(node: ProcessView, w: TreeWords): string {
-    return item(node, w, '', node.stages.map(child => stage(child, w)));
+    return item(node, w, statusFact(node.status, w), node.stages.map(child => stage(child, w)), node.status);
 }
 
 function stage(node: StageView, w: TreeWords): string {
     const facts = [
         node.requirement ? fact('okr-figure', node.requirement) : fact('okr-muted', w.notDerived),
         node.range ? fact('okr-range', node.range) : '',
-        node.perPerson ? fact('okr-per-person', node.perPerson) : ''
+        node.perPerson ? fact('okr-per-person', node.perPerson) : '',
+        statusFact(node.status, w)
     ].join('');
-    return item(node, w, facts, node.kpis.map(child => kpi(child, w)));
+    return item(node, w, facts, node.kpis.map(child => kpi(child, w)), node.status);
 }
 
 function kpi(node: KpiView, w: TreeWords): string {
@@ -112,6 +119,11 @@ function badges(list: Badge[]): string {
 }
 
 /** One tree item: a row (toggle, kind, name, label, facts, badges) and its children. */
+/** The status the server rolled up to a node without a check-in of its own (spec §8). */
+function statusFact(status: Status, w: TreeWords): string {
+    return status === 'none' ? '' : fact(`okr-node-status okr-status-${status}`, w.statuses[status]);
+}
+
 function item(node: TreeNode, w: TreeWords, facts: string, children: string[], status: Status = 'none'): string {
     const search = [node.name, node.label ?? ''].join(' ').toLowerCase();
     const hasChildren = children.length > 0;

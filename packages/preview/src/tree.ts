@@ -75,17 +75,21 @@ export interface StageView extends NodeBase {
      */
     flow: string | null;
     kpis: KpiView[];
+    /** The worst status of its KPIs. */
+    status: Status;
 }
 
 export interface ProcessView extends NodeBase {
     kind: 'process';
     /** Last stage first: from the result back to the top of the funnel. */
     stages: StageView[];
+    /** The worst status of its stages. */
+    status: Status;
 }
 
 export interface KeyResultView extends NodeBase {
     kind: 'keyresult';
-    /** `10 houses/month`, or null for a qualitative key result. */
+    /** `10 houses/month`, `30 houses in 2026-Q1`, or null for a qualitative key result. */
     target: string | null;
     /**
      * When several key results go via one process: this one's share of the process demand the
@@ -94,11 +98,19 @@ export interface KeyResultView extends NodeBase {
     demandShare: string | null;
     latestActual: ActualView | null;
     status: Status;
+    /** Totals (spec §8): `36.7% (expected 44.2%)`; null otherwise or without check-ins. */
+    progress: string | null;
+    /** `24.1 at this pace; 8.5 houses/month, limited by Construction.Plastering`, or null. */
+    projection: string | null;
     processes: ProcessView[];
 }
 
 export interface ObjectiveView extends NodeBase {
     kind: 'objective';
+    /** `2026-Q1`, or null without a period. */
+    period: string | null;
+    /** The engine's roll-up: the worst status of its key results. */
+    status: Status;
     keyResults: KeyResultView[];
 }
 

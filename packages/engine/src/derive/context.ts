@@ -4,7 +4,7 @@
  * Passes run in a fixed order (see derive.ts); each reads what the ones before it stored here.
  */
 import type { Figure, KpiFigures, StageFigures, Status } from '../analysis.js';
-import { DEFAULT_CALENDAR, DEFAULT_POLICY, workingDays } from '../calendar.js';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, workingDays, type WorkingCalendar } from '../calendar.js';
 import type { Allowed, EngineFindingArgs, Finding, FindingCode, QuantityWhat, Severity } from '../findings.js';
 import { fromRange } from '../interval.js';
 import type { KeyResultInput, PlanInput, ProcessInput, QuantityInput, StageInput, TeamInput, TimeUnit } from '../model.js';
@@ -20,12 +20,25 @@ export interface TeamState<S> {
     named: boolean;
 }
 
+/** An objective's period as concrete dates: first day, last day (epoch days), W(period). */
+export interface ObjectivePeriod {
+    text: string;
+    first: number;
+    last: number;
+    workdays: number;
+}
+
 export interface KeyResultState<S> {
     input: KeyResultInput<S>;
+    objective: string;
     /** The valid target as written, null when missing or invalid. */
     target: Figure | null;
-    /** Its contribution to the process demand, null when it cannot contribute (missing target, wrong unit, …). */
+    /** Its contribution to the process demand, null when it cannot contribute (missing target, wrong unit, missing period, …). */
     rate: Rate | null;
+    /** The objective's period when valid (null: none, or invalid). */
+    period: ObjectivePeriod | null;
+    /** Points (W(start..end of each milestone), value) of a valid total, without (0, 0) and the end; null when any milestone is invalid. */
+    milestones: { period: string; workdays: number; value: number }[] | null;
 }
 
 export interface StageState<S> {
@@ -56,6 +69,12 @@ export class AnalysisContext<S> {
     readonly keyResultsVia = new Map<string, KeyResultState<S>[]>();
     readonly stages = new Map<string, StageState<S>>();
     readonly kpis: KpiFigures[] = [];
+    /** Concrete dates; null when `workdays per week` is not a whole number from 1 to 7 (or invalid). */
+    workingCalendar: WorkingCalendar | null = null;
+    /** Objective periods by objective name: null for an objective without a (valid) period. */
+    readonly objectivePeriods = new Map<string, ObjectivePeriod | null>();
+    readonly keyResultStates: KeyResultState<S>[] = [];
+    private kpisOnStage: Map<string, KpiFigures[]> | null = null;
 
     constructor(readonly input: PlanInput<S>) {}
 
@@ -94,6 +113,20 @@ export class AnalysisContext<S> {
         if (unit === 'day') return 1;
         if (unit === 'week') return this.workdaysPerWeek === null ? null : workingDays(unit, { workdaysPerWeek: this.workdaysPerWeek });
         return this.workdaysPerMonth === null ? null : workingDays(unit, { workdaysPerMonth: this.workdaysPerMonth });
+    }
+
+    /** KPI figures by their stage, once the KPIs are analysed. */
+    kpisByStage(stage: string): KpiFigures[] {
+        if (!this.kpisOnStage) {
+            this.kpisOnStage = new Map();
+            for (const kpi of this.kpis) {
+                if (kpi.stage === null) continue;
+                const list = this.kpisOnStage.get(kpi.stage);
+                if (list) list.push(kpi);
+                else this.kpisOnStage.set(kpi.stage, [kpi]);
+            }
+        }
+        return this.kpisOnStage.get(stage) ?? [];
     }
 
     teamOf(stage: StageInput<S>): TeamState<S> | null {

@@ -45,9 +45,10 @@ export function analyseKpi<S>(ctx: AnalysisContext<S>, kpi: KpiInput<S>): KpiFig
         });
     }
 
-    const { entries, latestActual } = analyseActuals(ctx, kpi.actuals, plan);
-    for (const { input: actual, figures } of entries) {
+    const { entries, latestActual } = analyseActuals(ctx, kpi.actuals, plan, { name: kpi.name });
+    for (const { input: actual, figures, counted } of entries) {
         const deviation = figures.deviation;
+        if (!counted) continue;
         if (deviation === null || plan === null || ctx.tolerance === null || !exceeds(-deviation, ctx.tolerance)) continue;
         ctx.report('kpi-behind-plan', actual.cause !== undefined ? 'info' : 'warning', actual.site, {
             kpi: kpi.name,
@@ -129,7 +130,7 @@ function behindPlanFixes<S>(ctx: AnalysisContext<S>, state: StageState<S> | null
         fixes.keyResult = only.input.name;
         fixes.achievableTarget = (only.target.value * actual) / plan;
         fixes.keyResultUnit = target.unit;
-        fixes.keyResultPer = target.per;
+        if (target.per) fixes.keyResultPer = target.per;
     }
     return fixes;
 }

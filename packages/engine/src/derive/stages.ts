@@ -99,10 +99,15 @@ function demandOf<S>(keyResults: KeyResultState<S>[]): { demand: Requirement; de
     if (keyResults.length === 0) return { demand: 'none', demandSteps: [] };
     let total: Rate | null = null;
     const parts: Extract<DerivationStep, { kind: 'demand' }>['keyResults'] = [];
-    for (const { input, rate } of keyResults) {
+    for (const { input, rate, period } of keyResults) {
         const target = input.target;
         if (!rate || !target?.unit) return { demand: 'poisoned', demandSteps: [] };
-        parts.push({ name: input.name, amount: rate.amount, per: target.per, unit: target.unit, perDay: perDay(rate) });
+        const part: Extract<DerivationStep, { kind: 'demand' }>['keyResults'][number] = { name: input.name, amount: rate.amount, per: target.per, unit: target.unit, perDay: perDay(rate) };
+        if (target.per === null && period) {
+            part.period = period.text;
+            part.workdays = period.workdays;
+        }
+        parts.push(part);
         total = total ? sumRate(total, rate) : rate;
     }
     const demand = total && checkedRate(total);

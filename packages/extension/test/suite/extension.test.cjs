@@ -187,12 +187,13 @@ describe('OKR Plan in the VS Code extension host', function () {
         assert.ok(commands.includes('okr.exportSvg') && commands.includes('okr.exportPng'), 'the diagram export commands are registered');
     });
 
-    it('publishes the example\'s one diagnostic: kpi-behind-plan, as information', async function () {
-        const diagnostics = await diagnosticsWhen(plastering.uri, 'the diagnostics of plastering.okr', found => found.length > 0);
-        assert.deepEqual(diagnostics.map(codeOf), ['kpi-behind-plan']);
-        assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Information);
-        assert.equal(diagnostics[0].range.start.line, lineOf(plastering, 'actual 2026-02 27'));
-        assert.match(diagnostics[0].message, /-15\.6%/);
+    it('publishes the example\'s diagnostics: kpi-behind-plan as information, and the projection it leads to (spec §8)', async function () {
+        const diagnostics = await diagnosticsWhen(plastering.uri, 'the diagnostics of plastering.okr', found => found.length > 1);
+        const behind = diagnostics.find(diagnostic => codeOf(diagnostic) === 'kpi-behind-plan');
+        assert.deepEqual(diagnostics.map(codeOf).sort(), ['key-result-projected-short', 'kpi-behind-plan']);
+        assert.equal(behind.severity, vscode.DiagnosticSeverity.Information);
+        assert.equal(behind.range.start.line, lineOf(plastering, 'actual 2026-02 27'));
+        assert.match(behind.message, /-15\.6%/);
     });
 
     it('hovers the KPI PlasterRate with the derived 31.7 and the target 32', async function () {
@@ -209,8 +210,8 @@ describe('OKR Plan in the VS Code extension host', function () {
         const hints = await inlayHints(plastering.uri, whole);
         const labels = hints.map(hint => `${hint.position.line}:${labelOf(hint)}`);
         assert.ok(labels.includes(`${lineOf(plastering, 'kpi PlasterRate')}:≈ 31.7 m²/person/day`), `hints: ${labels.join(' | ')}`);
-        assert.ok(labels.includes(`${lineOf(plastering, 'actual 2026-02 27')}:-15.6%`), `hints: ${labels.join(' | ')}`);
-        assert.ok(labels.includes(`${lineOf(plastering, 'actual 2026-01 30.5')}:-4.7%`), `hints: ${labels.join(' | ')}`);
+        assert.ok(labels.includes(`${lineOf(plastering, 'actual 2026-02 27')}:-15.6% · at risk`), `hints: ${labels.join(' | ')}`);
+        assert.ok(labels.includes(`${lineOf(plastering, 'actual 2026-01 30.5')}:-4.7% · on track`), `hints: ${labels.join(' | ')}`);
     });
 
     it('formats the (already formatted) example to no edits, and puts a messy line back', async function () {

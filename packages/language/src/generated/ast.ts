@@ -31,16 +31,20 @@ export type OkrKeywordNames =
     | "conversion"
     | "day"
     | "headcount"
+    | "holiday"
     | "keyresult"
     | "kpi"
+    | "milestone"
     | "month"
     | "needs"
     | "nonstandard"
     | "objective"
     | "of"
+    | "offtrack"
     | "output"
     | "owner"
     | "per"
+    | "period"
     | "person"
     | "policy"
     | "process"
@@ -131,7 +135,7 @@ export function isCalendar(item: unknown): item is Calendar {
     return reflection.isInstance(item, Calendar.$type);
 }
 
-export type CalendarClause = Unknown | Workdays;
+export type CalendarClause = Holiday | Unknown | Workdays;
 
 export const CalendarClause = {
     $type: 'CalendarClause'
@@ -196,6 +200,23 @@ export function isHeadcount(item: unknown): item is Headcount {
     return reflection.isInstance(item, Headcount.$type);
 }
 
+export interface Holiday extends langium.AstNode {
+    readonly $container: Calendar;
+    readonly $type: 'Holiday';
+    from?: string;
+    to?: string;
+}
+
+export const Holiday = {
+    $type: 'Holiday',
+    from: 'from',
+    to: 'to'
+} as const;
+
+export function isHoliday(item: unknown): item is Holiday {
+    return reflection.isInstance(item, Holiday.$type);
+}
+
 export interface KeyResult extends langium.AstNode {
     readonly $container: Objective;
     readonly $type: 'KeyResult';
@@ -215,7 +236,7 @@ export function isKeyResult(item: unknown): item is KeyResult {
     return reflection.isInstance(item, KeyResult.$type);
 }
 
-export type KeyResultClause = Actual | KeyResultTarget | Owner | Unknown | Via;
+export type KeyResultClause = Actual | KeyResultTarget | Milestone | Owner | Unknown | Via;
 
 export const KeyResultClause = {
     $type: 'KeyResultClause'
@@ -240,10 +261,10 @@ export function isKeyResultTarget(item: unknown): item is KeyResultTarget {
     return reflection.isInstance(item, KeyResultTarget.$type);
 }
 
-export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'headcount' | 'keyresult' | 'kpi' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'output' | 'owner' | 'per' | 'person' | 'policy' | 'process' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
+export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'headcount' | 'holiday' | 'keyresult' | 'kpi' | 'milestone' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'offtrack' | 'output' | 'owner' | 'per' | 'period' | 'person' | 'policy' | 'process' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
 
 export function isKeyword(item: unknown): item is Keyword {
-    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause';
+    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause' || item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack';
 }
 
 export interface Kpi extends langium.AstNode {
@@ -322,10 +343,27 @@ export function isKpiTarget(item: unknown): item is KpiTarget {
     return reflection.isInstance(item, KpiTarget.$type);
 }
 
-export type Name = string;
+export interface Milestone extends langium.AstNode {
+    readonly $container: KeyResult;
+    readonly $type: 'Milestone';
+    period?: string;
+    value?: Quantity;
+}
+
+export const Milestone = {
+    $type: 'Milestone',
+    period: 'period',
+    value: 'value'
+} as const;
+
+export function isMilestone(item: unknown): item is Milestone {
+    return reflection.isInstance(item, Milestone.$type);
+}
+
+export type Name = 'holiday' | 'milestone' | 'offtrack' | 'period' | string;
 
 export function isName(item: unknown): item is Name {
-    return (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
+    return item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack' || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
 }
 
 export interface Needs extends langium.AstNode {
@@ -394,7 +432,7 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
-export type ObjectiveClause = KeyResult | Owner | Unknown;
+export type ObjectiveClause = KeyResult | ObjectivePeriod | Owner | Unknown;
 
 export const ObjectiveClause = {
     $type: 'ObjectiveClause'
@@ -402,6 +440,38 @@ export const ObjectiveClause = {
 
 export function isObjectiveClause(item: unknown): item is ObjectiveClause {
     return reflection.isInstance(item, ObjectiveClause.$type);
+}
+
+export interface ObjectivePeriod extends langium.AstNode {
+    readonly $container: Objective;
+    readonly $type: 'ObjectivePeriod';
+    from?: string;
+    to?: string;
+}
+
+export const ObjectivePeriod = {
+    $type: 'ObjectivePeriod',
+    from: 'from',
+    to: 'to'
+} as const;
+
+export function isObjectivePeriod(item: unknown): item is ObjectivePeriod {
+    return reflection.isInstance(item, ObjectivePeriod.$type);
+}
+
+export interface Offtrack extends langium.AstNode {
+    readonly $container: Policy;
+    readonly $type: 'Offtrack';
+    value?: Quantity;
+}
+
+export const Offtrack = {
+    $type: 'Offtrack',
+    value: 'value'
+} as const;
+
+export function isOfftrack(item: unknown): item is Offtrack {
+    return reflection.isInstance(item, Offtrack.$type);
 }
 
 export interface Output extends langium.AstNode {
@@ -463,7 +533,7 @@ export function isPolicy(item: unknown): item is Policy {
     return reflection.isInstance(item, Policy.$type);
 }
 
-export type PolicyClause = Tolerance | Uncertainty | Unknown;
+export type PolicyClause = Offtrack | Tolerance | Uncertainty | Unknown;
 
 export const PolicyClause = {
     $type: 'PolicyClause'
@@ -509,7 +579,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Needs | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
+    readonly $container: Actual | Availability | Conversion | Headcount | KpiTarget | Milestone | Needs | Offtrack | Rate | StageTeam | Tolerance | Uncertainty | Workdays | Yields;
     readonly $type: 'Quantity';
     high?: NumberLiteral;
     low?: NumberLiteral;
@@ -769,6 +839,7 @@ export type OkrAstType = {
     Conversion: Conversion
     Declaration: Declaration
     Headcount: Headcount
+    Holiday: Holiday
     KeyResult: KeyResult
     KeyResultClause: KeyResultClause
     KeyResultTarget: KeyResultTarget
@@ -777,11 +848,14 @@ export type OkrAstType = {
     KpiOf: KpiOf
     KpiPer: KpiPer
     KpiTarget: KpiTarget
+    Milestone: Milestone
     Needs: Needs
     Nonstandard: Nonstandard
     NumberLiteral: NumberLiteral
     Objective: Objective
     ObjectiveClause: ObjectiveClause
+    ObjectivePeriod: ObjectivePeriod
+    Offtrack: Offtrack
     Output: Output
     Owner: Owner
     Plan: Plan
@@ -898,6 +972,20 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TeamClause.$type]
         },
+        Holiday: {
+            name: Holiday.$type,
+            properties: {
+                from: {
+                    name: Holiday.from,
+                    optional: true
+                },
+                to: {
+                    name: Holiday.to,
+                    optional: true
+                }
+            },
+            superTypes: [CalendarClause.$type]
+        },
         KeyResult: {
             name: KeyResult.$type,
             properties: {
@@ -991,6 +1079,20 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [KpiClause.$type]
         },
+        Milestone: {
+            name: Milestone.$type,
+            properties: {
+                period: {
+                    name: Milestone.period,
+                    optional: true
+                },
+                value: {
+                    name: Milestone.value,
+                    optional: true
+                }
+            },
+            superTypes: [KeyResultClause.$type]
+        },
         Needs: {
             name: Needs.$type,
             properties: {
@@ -1050,6 +1152,30 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        ObjectivePeriod: {
+            name: ObjectivePeriod.$type,
+            properties: {
+                from: {
+                    name: ObjectivePeriod.from,
+                    optional: true
+                },
+                to: {
+                    name: ObjectivePeriod.to,
+                    optional: true
+                }
+            },
+            superTypes: [ObjectiveClause.$type]
+        },
+        Offtrack: {
+            name: Offtrack.$type,
+            properties: {
+                value: {
+                    name: Offtrack.value,
+                    optional: true
+                }
+            },
+            superTypes: [PolicyClause.$type]
         },
         Output: {
             name: Output.$type,

@@ -18,7 +18,9 @@ const QUANTITY_NAMES: Record<string, string> = {
     cadence: 'A cadence',
     capacity: 'A capacity',
     'kpi-target': 'A KPI target',
-    actual: 'An actual'
+    actual: 'An actual',
+    offtrack: 'The off-track threshold',
+    milestone: 'A milestone'
 };
 
 const PERIOD_PROBLEMS: Record<string, string> = {
@@ -26,7 +28,10 @@ const PERIOD_PROBLEMS: Record<string, string> = {
     month: 'months run from 01 to 12',
     day: 'that month has no such day',
     week: 'that year has no such ISO week',
-    quarter: 'quarters run from Q1 to Q4'
+    quarter: 'quarters run from Q1 to Q4',
+    'range-ends': 'a range of dates runs from one day to another (2026-01-12..2026-03-31)',
+    reversed: 'the first day of the range is after the last: swap them',
+    'not-days': 'a holiday is one day (2026-02-23) or a range of days (2026-01-01..2026-01-08)'
 };
 
 function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): string {
@@ -41,6 +46,15 @@ function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): 
         case 'workdays-period': return `Working days are set per week or per month, not per ${a.per}.`;
         case 'reversed': return `The low end of this range (${f.quantity(a.low, a.percent)}) exceeds its high end (${f.quantity(a.high, a.percent)}): swap them.`;
         case 'not-a-period': return `'${a.period}' is not a real period: ${PERIOD_PROBLEMS[a.problem] ?? PERIOD_PROBLEMS.format}.`;
+        case 'no-working-day': return `Period ${a.period} has no working day in the calendar (weekdays and holidays): totals cannot be spread over it. Widen the period, or check the holidays.`;
+        case 'not-whole-week': return `Dated periods need whole working days a week: write a whole number from 1 to 7 (Monday..Friday is 5), not ${f.num(a.value)}.`;
+        case 'not-above-tolerance': return `The off-track threshold (${f.pct(a.value)}) must be above the tolerance (${f.pct(a.tolerance)}): raise it, or statuses cannot be decided.`;
+        case 'on-rate': return `Milestones are for totals: '${a.keyResult}' has a rate target. Remove the milestone, or drop \`per\` from the target.`;
+        case 'no-target': return `Milestones are for totals: '${a.keyResult}' has no target. Add \`target N <unit>\`, or remove the milestone.`;
+        case 'outside-period': return `Milestone ${a.period} lies outside the objective's period ${a.objectivePeriod ?? ''}: move it inside.`;
+        case 'decreasing': return `Milestone ${a.period} (${f.num(a.value)}) is below an earlier milestone (${f.num(a.previous)}): totals do not go down. Raise it, or fix the earlier one.`;
+        case 'above-target': return `Milestone ${a.period} (${f.num(a.value)}) exceeds the target (${f.num(a.target)}): lower it, or raise the target.`;
+        case 'end-not-target': return `Milestone ${a.period} ends with the period, so it must equal the target (${f.num(a.target)}), not ${f.num(a.value)}.`;
         case 'missing': return `Team '${a.team}' has no headcount: add \`headcount N\` so per-person figures can be derived.`;
         case 'out-of-range':
             switch (a.allowed) {
@@ -121,6 +135,16 @@ export const EN_FINDINGS: FindingMessages = {
         `Each person would need ${f.num(a.perPerson)} ${f.unit(a.unit)} per ${a.per}, over the capacity of ${f.num(a.capacity)}` +
         (a.neededHeadcount === undefined ? '.' : `: the stage needs ${f.num(a.neededHeadcount)} ${plural('en', a.neededHeadcount, { one: 'person', other: 'people' })} (now ${f.num(a.headcount)}).`),
     'team-over-allocated': (a, f) => `Team '${a.team}' is given ${f.pct(a.totalShare)} of its time across stages: lower the shares to 100% in all.`,
+    'key-result-behind-plan': (a, f, severity) =>
+        `${a.period}: actual ${f.num(a.actual)} ${f.unit(a.unit)} is ${f.dev(a.deviation)} against the ${a.kind === 'total' ? 'expected total' : 'target'} of ${f.num(a.expected)} (tolerance ${f.pct(a.tolerance)}).` +
+        (severity === 'info' ? ' The cause is recorded.' : ' Add people to the limiting stage, lower the target, or record the cause.'),
+    'missing-period': a => `This target has no \`per\`, so it is a total over the objective's period, but objective '${a.objective}' has none: add \`period 2026-Q1\` (a month, week, quarter, day or day range) to it, or write \`per <time unit>\`.`,
+    'actual-outside-period': a => `Check-in ${a.period} (by ${a.day}) lies outside the objective's period ${a.objectivePeriod}: it is not judged against the plan. Fix its date, or the period.`,
+    'key-result-projected-short': (a, f) => {
+        const unit = a.per ? `${f.unit(a.unit)}/${a.per}` : `${f.unit(a.unit)}${a.period ? ` in ${a.period}` : ''}`;
+        return `At the latest KPI actuals, ${a.stage} limits the output to ${f.num(a.projected)} ${unit} against a target of ${f.num(a.target)} (${f.dev(a.deviation)}). Add people to that stage, or lower the target.`;
+    },
+    'duplicate-actual': a => `A later check-in of '${a.name}' is for the same period ${a.period}: only the last one counts. Remove this one, or fix its period.`,
     'duplicate-name': a => `'${a.name}' is declared ${times(a.count)} (also at ${a.others}): names are shared by every .okr file of the workspace. Rename all but one.`,
     'duplicate-calendar': a => `A second calendar: only the first one (${a.first}) is used. Merge them into one.`,
     'duplicate-policy': a => `A second policy: only the first one (${a.first}) is used. Merge them into one.`,

@@ -40,6 +40,11 @@ export const EN: Catalogue = {
         'kpi-needs-team': "'per person' on a stage without a team",
         'over-capacity': 'A per-person requirement above the stage capacity',
         'team-over-allocated': 'Team shares adding up to more than 100%',
+        'key-result-behind-plan': "A key result's check-in behind what the plan expected by more than the tolerance",
+        'missing-period': "A total target whose objective has no period",
+        'actual-outside-period': "A key result's check-in dated outside its objective's period",
+        'key-result-projected-short': 'A key result the latest KPI actuals project short of its target',
+        'duplicate-actual': 'A check-in for the same period as a later one',
         'duplicate-name': 'A name declared more than once',
         'duplicate-calendar': 'More than one calendar block',
         'duplicate-policy': 'More than one policy block',
@@ -157,7 +162,10 @@ export const EN: Catalogue = {
         via: process => `via ${process}`,
         demand: count => `drives ${count} stage(s)`,
         qualitative: 'Qualitative key result: no target, no KPI.',
-        shareOfDemand: (own, total, percent) => `${own} of ${total} (${percent}) of the process`
+        shareOfDemand: (own, total, percent) => `${own} of ${total} (${percent}) of the process`,
+        total: (amount, period, workdays) => `${amount} in ${period} (${workdays} working days)`,
+        checkIns: 'Latest check-ins',
+        trend: 'Trend, actual · plan'
     },
     explain: {
         keyResults: count => plural('en', count, { one: 'key result', other: 'key results' }),
@@ -174,6 +182,24 @@ export const EN: Catalogue = {
         workingDays: count => `${count} working days`,
         weekOfMonth: (week, month) => `${week}/${month} (a week of ${week} working days)`,
         setTarget: target => `set ${target}`
+    },
+    status: {
+        objective: 'Objective',
+        keyResult: 'Key result',
+        target: 'Target',
+        latestActual: 'Latest actual',
+        expected: 'Expected',
+        progress: 'Progress',
+        deviation: 'Deviation',
+        status: 'Status',
+        projection: 'Projection',
+        kpisBehind: 'KPIs behind plan',
+        noObjectives: 'No objectives in the plan.',
+        statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no check-in' },
+        pace: value => `${value} at this pace`,
+        limitedBy: (value, stage) => `${value}, limited by ${stage}`,
+        progressOf: (progress, expected) => (expected === null ? progress : `${progress} (expected ${expected})`),
+        inPeriod: period => `in ${period}`
     },
     report: {
         kpis: 'KPIs',

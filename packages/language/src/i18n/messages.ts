@@ -57,6 +57,7 @@ export interface Catalogue {
         severity: Record<'error' | 'warning' | 'info' | 'hint', string>;
     };
     report: ReportWords;
+    status: StatusWords;
     explain: ExplainWords;
     hover: HoverWords;
     fixes: FixWords;
@@ -105,6 +106,11 @@ export interface HoverWords {
     qualitative: string;
     /** `6 of 10 houses/month (60%)`: a key result's share of a process demand it shares. */
     shareOfDemand(own: string, total: string, percent: string): string;
+    /** A total over a period: "30 houses in 2026-Q1 (57 working days)". */
+    total(amount: string, period: string, workdays: string): string;
+    checkIns: string;
+    /** "Trend, actual · plan". */
+    trend: string;
 }
 
 /** Titles of quick fixes. */
@@ -121,6 +127,30 @@ export interface FixWords {
     /** Replace an unresolved name with a declared one. */
     changeTo(name: string): string;
     removeClause(clause: string): string;
+}
+
+/** Words of `okr status` (spec §8) and of statuses wherever they are written out. */
+export interface StatusWords {
+    objective: string;
+    keyResult: string;
+    target: string;
+    latestActual: string;
+    expected: string;
+    progress: string;
+    deviation: string;
+    status: string;
+    projection: string;
+    kpisBehind: string;
+    noObjectives: string;
+    statuses: Record<'on-track' | 'at-risk' | 'off-track' | 'none', string>;
+    /** "24.1 at this pace". */
+    pace(value: string): string;
+    /** "8.5 houses/month, limited by Construction.Plastering". */
+    limitedBy(value: string, stage: string): string;
+    /** "36.7% (expected 44.2%)". */
+    progressOf(progress: string, expected: string | null): string;
+    /** "in 2026-Q1" after a total. */
+    inPeriod(period: string): string;
 }
 
 export interface ReportWords {
@@ -215,6 +245,10 @@ export class Messages {
 
     reportWords(): ReportWords {
         return this.catalogue.report;
+    }
+
+    statusWords(): StatusWords {
+        return this.catalogue.status;
     }
 
     treeWords(): TreeWords {

@@ -21,7 +21,9 @@ const QUANTITY_NAMES: Record<string, string> = {
     cadence: 'Ритм',
     capacity: 'Мощность',
     'kpi-target': 'Цель КПЭ',
-    actual: 'Факт'
+    actual: 'Факт',
+    offtrack: 'Порог срыва',
+    milestone: 'Веха'
 };
 
 const PERIOD_PROBLEMS: Record<string, string> = {
@@ -29,7 +31,10 @@ const PERIOD_PROBLEMS: Record<string, string> = {
     month: 'месяцы — от 01 до 12',
     day: 'в этом месяце нет такого дня',
     week: 'в этом году нет такой недели ISO',
-    quarter: 'кварталы — от Q1 до Q4'
+    quarter: 'кварталы — от Q1 до Q4',
+    'range-ends': 'диапазон дат задаётся от дня до дня (2026-01-12..2026-03-31)',
+    reversed: 'первый день диапазона позже последнего: поменяйте их местами',
+    'not-days': 'выходной — это один день (2026-02-23) или диапазон дней (2026-01-01..2026-01-08)'
 };
 
 function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): string {
@@ -44,6 +49,15 @@ function invalidQuantity(a: PlanFindingArgs['invalid-quantity'], f: Formatter): 
         case 'workdays-period': return `Рабочие дни задаются в неделю или в месяц, а не ${PER[a.per] ?? a.per}.`;
         case 'reversed': return `Нижняя граница диапазона (${f.quantity(a.low, a.percent)}) больше верхней (${f.quantity(a.high, a.percent)}): поменяйте их местами.`;
         case 'not-a-period': return `«${a.period}» — несуществующий период: ${PERIOD_PROBLEMS[a.problem] ?? PERIOD_PROBLEMS.format}.`;
+        case 'no-working-day': return `В периоде ${a.period} нет ни одного рабочего дня по календарю (дни недели и праздники): итог не на что распределить. Расширьте период или проверьте праздники.`;
+        case 'not-whole-week': return `Для датированных периодов рабочих дней в неделе должно быть целое число от 1 до 7 (понедельник–пятница — 5), а не ${f.num(a.value)}.`;
+        case 'not-above-tolerance': return `Порог срыва (${f.pct(a.value)}) должен быть больше допуска (${f.pct(a.tolerance)}): увеличьте его, иначе статусы не определить.`;
+        case 'on-rate': return `Вехи бывают только у итоговых целей, а у «${a.keyResult}» цель — темп. Удалите веху или уберите \`per\` из цели.`;
+        case 'no-target': return `Вехи бывают только у итоговых целей, а у «${a.keyResult}» цели нет. Добавьте \`target N <единица>\` или удалите веху.`;
+        case 'outside-period': return `Веха ${a.period} лежит вне периода цели ${a.objectivePeriod ?? ''}: перенесите её внутрь.`;
+        case 'decreasing': return `Веха ${a.period} (${f.num(a.value)}) ниже более ранней (${f.num(a.previous)}): итог не убывает. Увеличьте её или исправьте раннюю.`;
+        case 'above-target': return `Веха ${a.period} (${f.num(a.value)}) больше цели (${f.num(a.target)}): уменьшите её или увеличьте цель.`;
+        case 'end-not-target': return `Веха ${a.period} заканчивается вместе с периодом, поэтому должна равняться цели (${f.num(a.target)}), а не ${f.num(a.value)}.`;
         case 'missing': return `У команды «${a.team}» не указана численность: добавьте \`headcount N\`, чтобы рассчитать показатели на человека.`;
         case 'out-of-range':
             switch (a.allowed) {
@@ -124,6 +138,16 @@ export const RU_FINDINGS: FindingMessages = {
         `Каждому исполнителю пришлось бы делать ${f.num(a.perPerson)} ${f.unit(a.unit)} ${PER[a.per]}, больше мощности ${f.num(a.capacity)}` +
         (a.neededHeadcount === undefined ? '.' : `: на этапе нужно ${f.num(a.neededHeadcount)} ${people(a.neededHeadcount)} (сейчас ${f.num(a.headcount)}).`),
     'team-over-allocated': (a, f) => `Команде «${a.team}» распределено ${f.pct(a.totalShare)} времени по этапам: уменьшите доли до 100% в сумме.`,
+    'key-result-behind-plan': (a, f, severity) =>
+        `${a.period}: факт ${f.num(a.actual)} ${f.unit(a.unit)} — ${f.dev(a.deviation)} от ${a.kind === 'total' ? 'ожидаемого итога' : 'цели'} ${f.num(a.expected)} (допуск ${f.pct(a.tolerance)}).` +
+        (severity === 'info' ? ' Причина указана.' : ' Добавьте людей на узкий этап, снизьте цель или укажите причину.'),
+    'missing-period': a => `У цели нет \`per\`, значит, это итог за период цели, но у цели «${a.objective}» период не задан: добавьте \`period 2026-Q1\` (месяц, неделя, квартал, день или диапазон дней) или напишите \`per <единица времени>\`.`,
+    'actual-outside-period': a => `Отметка ${a.period} (на ${a.day}) лежит вне периода цели ${a.objectivePeriod}: с планом она не сравнивается. Исправьте её дату или период.`,
+    'key-result-projected-short': (a, f) => {
+        const unit = a.per ? `${f.unit(a.unit)} ${PER[a.per]}` : `${f.unit(a.unit)}${a.period ? ` за ${a.period}` : ''}`;
+        return `При последних фактах КПЭ этап ${a.stage} ограничивает выпуск до ${f.num(a.projected)} ${unit} при цели ${f.num(a.target)} (${f.dev(a.deviation)}). Добавьте людей на этот этап или снизьте цель.`;
+    },
+    'duplicate-actual': a => `Более поздняя отметка «${a.name}» относится к тому же периоду ${a.period}: учитывается только последняя. Удалите эту или исправьте её период.`,
     'duplicate-name': a => `Имя «${a.name}» объявлено ${times(a.count)} (ещё в ${a.others}): имена общие для всех .okr-файлов рабочей области. Переименуйте все, кроме одного.`,
     'duplicate-calendar': a => `Второй календарь: используется только первый (${a.first}). Объедините их в один.`,
     'duplicate-policy': a => `Вторая политика: используется только первая (${a.first}). Объедините их в одну.`,

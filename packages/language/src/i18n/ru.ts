@@ -56,6 +56,11 @@ export const RU: Catalogue = {
         'kpi-needs-team': '«per person» на этапе без команды',
         'over-capacity': 'Требование на человека выше мощности этапа',
         'team-over-allocated': 'Доли команды в сумме больше 100%',
+        'key-result-behind-plan': 'Отметка ключевого результата отстаёт от ожидаемого больше допуска',
+        'missing-period': 'Итоговая цель, у цели которой нет периода',
+        'actual-outside-period': 'Отметка ключевого результата вне периода его цели',
+        'key-result-projected-short': 'Ключевой результат, который при последних фактах КПЭ не достигнет цели',
+        'duplicate-actual': 'Отметка за тот же период, что и более поздняя',
         'duplicate-name': 'Имя объявлено больше одного раза',
         'duplicate-calendar': 'Больше одного календаря',
         'duplicate-policy': 'Больше одной политики',
@@ -173,7 +178,10 @@ export const RU: Catalogue = {
         via: process => `через ${process}`,
         demand: count => `задаёт требования ${count} этап(ам)`,
         qualitative: 'Качественный ключевой результат: без цели и без КПЭ.',
-        shareOfDemand: (own, total, percent) => `${own} из ${total} (${percent}) процесса`
+        shareOfDemand: (own, total, percent) => `${own} из ${total} (${percent}) процесса`,
+        total: (amount, period, workdays) => `${amount} за ${period} (рабочих дней: ${workdays})`,
+        checkIns: 'Последние отметки',
+        trend: 'Динамика, факт · план'
     },
     explain: {
         keyResults: count => plural('ru', count, { one: 'ключевой результат', other: 'ключевые результаты' }),
@@ -190,6 +198,24 @@ export const RU: Catalogue = {
         workingDays: count => `${count} раб. дн.`,
         weekOfMonth: (week, month) => `${week}/${month} (неделя из ${week} рабочих дней)`,
         setTarget: target => `цель ${target}`
+    },
+    status: {
+        objective: 'Цель',
+        keyResult: 'Ключевой результат',
+        target: 'Целевое значение',
+        latestActual: 'Последний факт',
+        expected: 'Ожидалось',
+        progress: 'Прогресс',
+        deviation: 'Отклонение',
+        status: 'Статус',
+        projection: 'Прогноз',
+        kpisBehind: 'КПЭ с отставанием от плана',
+        noObjectives: 'В плане нет целей.',
+        statuses: { 'on-track': 'в графике', 'at-risk': 'под угрозой', 'off-track': 'срыв', none: 'нет отметок' },
+        pace: value => `${value} при этом темпе`,
+        limitedBy: (value, stage) => `${value}, ограничивает ${stage}`,
+        progressOf: (progress, expected) => (expected === null ? progress : `${progress} (ожидалось ${expected})`),
+        inPeriod: period => `за ${period}`
     },
     report: {
         kpis: 'КПЭ',

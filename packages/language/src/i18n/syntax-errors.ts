@@ -40,11 +40,18 @@ export function readSyntaxError(text: string): SyntaxProblem {
     const several = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration which starts with one of these possible Token sequences)::?([\s\S]*?)but found: '([\s\S]*)'$/.exec(text);
     if (several) {
         const expected = [...several[1].matchAll(/\[([^\]]+)\]/g)].map(match => match[1].split(',')[0].trim().replace(/^'|'$/g, ''));
-        return { kind: 'expected', expected: [...new Set(expected)], found: several[2] };
+        return { kind: 'expected', expected: withoutContextualKeywords([...new Set(expected)]), found: several[2] };
     }
     const character = /^unexpected character: ->([\s\S])<- at offset: \d+, skipped \d+ characters\.$/.exec(text);
     if (character) return { kind: 'character', character: character[1] };
     return { kind: 'other', text };
+}
+
+/** Keywords that may also be names (spec §8): where a name is expected, "a name" says it all. */
+const CONTEXTUAL_KEYWORDS = new Set(['period', 'holiday', 'milestone', 'offtrack']);
+
+function withoutContextualKeywords(expected: string[]): string[] {
+    return expected.includes('ID') ? expected.filter(token => !CONTEXTUAL_KEYWORDS.has(token)) : expected;
 }
 
 /** Terminal names of the grammar, for describing what was expected. */

@@ -22,7 +22,9 @@ const PERIOD_PROBLEM_EN: Record<PeriodProblem, string> = {
     month: 'the month must be 01 to 12',
     day: 'that day is not in that month',
     week: 'that ISO week is not in that year',
-    quarter: 'the quarter must be Q1 to Q4'
+    quarter: 'the quarter must be Q1 to Q4',
+    'range-ends': 'a check-in is one period: a month, a week, a day or a quarter, not a range',
+    reversed: 'a check-in is one period, not a range'
 };
 
 const PERIOD_PROBLEM_RU: Record<PeriodProblem, string> = {
@@ -30,7 +32,9 @@ const PERIOD_PROBLEM_RU: Record<PeriodProblem, string> = {
     month: 'месяц должен быть от 01 до 12',
     day: 'такого дня нет в этом месяце',
     week: 'такой ISO-недели нет в этом году',
-    quarter: 'квартал должен быть от Q1 до Q4'
+    quarter: 'квартал должен быть от Q1 до Q4',
+    'range-ends': 'факт относится к одному периоду: месяцу, неделе, дню или кварталу, а не к диапазону',
+    reversed: 'факт относится к одному периоду, а не к диапазону'
 };
 
 const VALUE_PROBLEM_EN: Record<ValueProblem, string> = {

@@ -5,6 +5,8 @@
  *  - kpi-behind-plan: the manager's three responses — add people (raise the headcount to what
  *    the actual pace needs), adjust the plan (lower the key result to what the pace gives), or
  *    analyse the causes (add `cause ""`);
+ *  - key-result-behind-plan (spec §8): the same three responses for a key result's check-in —
+ *    more people on the limiting stage, a lower target (what the pace gives), a recorded cause;
  *  - over-capacity: raise the headcount to what the capacity allows;
  *  - missing-flow: insert a flow clause;
  *  - an unknown unit: declare it.
@@ -63,6 +65,15 @@ export class OkrCodeActionProvider implements CodeActionProvider {
                 case 'kpi-behind-plan': {
                     const actual = nodeAt(document, diagnostic, ast.isActual);
                     this.raiseHeadcount(args, people => fixes.raiseHeadcountForPace(String(args.team), people), add, false, actual && this.retarget(actual));
+                    this.lowerKeyResult(args, add);
+                    if (actual?.$cstNode && actual.cause === undefined) {
+                        add(fixes.addCause, insertAt(document, actual.$cstNode.range.end, ' cause ""'));
+                    }
+                    break;
+                }
+                case 'key-result-behind-plan': {
+                    const actual = nodeAt(document, diagnostic, ast.isActual);
+                    this.raiseHeadcount(args, people => fixes.raiseHeadcountForPace(String(args.team), people), add);
                     this.lowerKeyResult(args, add);
                     if (actual?.$cstNode && actual.cause === undefined) {
                         add(fixes.addCause, insertAt(document, actual.$cstNode.range.end, ' cause ""'));

@@ -32,7 +32,7 @@ import type { HoverWords, Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
 
 /** Clauses a block may hold more than once. */
-const REPEATABLE = new Set<string>([ast.Actual.$type, ast.Stage.$type, ast.KeyResult.$type]);
+const REPEATABLE = new Set<string>([ast.Actual.$type, ast.Stage.$type, ast.KeyResult.$type, ast.Milestone.$type, ast.Holiday.$type]);
 /** Flow clauses: a stage holds one of them at most, the first stage none. */
 const FLOW = new Set<string>([ast.Needs.$type, ast.Yields.$type, ast.Conversion.$type]);
 /** Blocks whose clauses are written between braces. */
@@ -155,6 +155,8 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
     /** Whether `keyword` starts a clause or declaration that may not be written here again. */
     private isExcludedClause(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        // Contextual keywords (spec §8) are also names; where a name is written they are not proposed.
+        if (rule?.name === 'Name') return true;
         if (!rule || firstKeyword(rule) !== keyword) return false;
         const type = GrammarUtils.getRuleTypeName(rule);
         const block = this.openBlockAt(context);
@@ -168,7 +170,7 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
             return previousStage(block) === undefined || others.some(clause => FLOW.has(clause.$type));
         }
         const same = others.filter(clause => clause.$type === type);
-        if (ast.isCalendar(block)) return same.length >= 2;
+        if (ast.isCalendar(block)) return same.length >= 2; // workdays per month and per week
         return same.length > 0;
     }
 

@@ -8,10 +8,11 @@ import { formatNumber, formatPercent, type ActualFigures, type KpiFigures } from
 import type { AstNode, DocumentationProvider } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
-import { labelForCount, type Messages } from '../i18n/messages.js';
+import type { Messages } from '../i18n/messages.js';
 import type { OkrServices } from '../okr-module.js';
 import { explainKpi, explainStage, showFigure, type ExplainContext } from '../plan/plan-explanation.js';
 import { stageFiguresNamed, type PlanWorkspace, type WorkspacePlan } from '../plan/plan-workspace.js';
+import { keyResultSections, kpiProgressSections } from './okr-progress-hover.js';
 
 export class OkrHoverProvider extends AstNodeHoverProvider {
     private readonly planWorkspace: PlanWorkspace;
@@ -74,6 +75,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         if (kpi.target !== null) tracking.push(words.handSetTarget(formatNumber(kpi.target)));
         if (kpi.latestActual) tracking.push(this.actualLine(kpi.latestActual, kpi.plan, false));
         if (tracking.length > 0) sections.push(tracking.join(' · '));
+        sections.push(...kpiProgressSections(this.messages, kpi));
         return sections;
     }
 
@@ -101,15 +103,12 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         const words = this.messages.hoverWords();
         const keyResult = plan.figuresOf.keyResults.get(node);
         const sections = [this.title('keyresult', keyResult?.name ?? node.name, node.label)];
-        if (!keyResult?.target || keyResult.unit === null || keyResult.per === null) {
+        if (!keyResult?.target || keyResult.unit === null) {
             if (!node.clauses.some(ast.isKeyResultTarget)) sections.push(words.qualitative);
             return sections;
         }
-        const label = plan.unitLabels.get(keyResult.unit) ?? keyResult.unit;
-        const parts = [`**${showFigure(keyResult.target)} ${escape(this.messages.rateUnit(labelForCount(keyResult.unit, label, keyResult.target.value), false, keyResult.per))}**`];
-        if (keyResult.process) parts.push(escape(words.via(keyResult.process)));
-        sections.push(parts.join(' · '));
-        if (keyResult.latestActual) sections.push(this.actualLine(keyResult.latestActual, keyResult.target.value, true));
+        // Target, period, progress against expected, status, the latest check-ins, trend and projection (spec §8).
+        sections.push(...keyResultSections(this.messages, keyResult, plan, escape));
         return sections;
     }
 

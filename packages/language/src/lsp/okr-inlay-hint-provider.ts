@@ -95,7 +95,9 @@ export class OkrInlayHintProvider extends AbstractInlayHintProvider {
         const actual = plan.figuresOf.actuals.get(node);
         const end = node.$cstNode?.range.end;
         if (actual?.deviation === null || actual?.deviation === undefined || !end) return;
-        accept({ position: end, label: formatPercent(actual.deviation), paddingLeft: true });
+        // The engine's status beside the deviation (spec §8): `-18.2% · at risk`.
+        const status = actual.status === 'none' ? '' : ` · ${this.messages.statusWords().statuses[actual.status]}`;
+        accept({ position: end, label: `${formatPercent(actual.deviation)}${status}`, paddingLeft: true });
     }
 
     private context(plan: WorkspacePlan): ExplainContext {

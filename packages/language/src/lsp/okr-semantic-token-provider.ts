@@ -61,8 +61,12 @@ export class OkrSemanticTokenProvider extends AbstractSemanticTokenProvider {
         }
         if (ast.isNumberLiteral(node)) {
             acceptor({ node, property: 'text', type: SemanticTokenTypes.number });
-        } else if (ast.isActual(node) && node.period) {
+        } else if ((ast.isActual(node) || ast.isMilestone(node)) && node.period) {
             acceptor({ node, property: 'period', type: SemanticTokenTypes.number });
+        } else if (ast.isHoliday(node) || ast.isObjectivePeriod(node)) {
+            // Dates of the plan over time (spec §8) read like the periods of check-ins.
+            if (node.from) acceptor({ node, property: 'from', type: SemanticTokenTypes.number });
+            if (node.to) acceptor({ node, property: 'to', type: SemanticTokenTypes.number });
         } else if ((ast.isRate(node) || ast.isWorkdays(node)) && node.per) {
             acceptor({ node, property: 'per', type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.defaultLibrary });
         } else if (ast.isKpiPer(node) && node.timeUnit) {

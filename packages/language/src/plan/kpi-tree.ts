@@ -3,7 +3,7 @@
  * process → stages (last first) → KPIs, each with its figures already rounded and labelled in
  * the user's language, its latest actual with a status, and badges for the findings on it.
  */
-import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, type Figure, type KpiFigures, type StageFigures } from '@okr-plan/engine';
+import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, type Figure, type KeyResultFigures, type KpiFigures, type StageFigures, type Status } from '@okr-plan/engine';
 import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -116,18 +116,25 @@ class TreeBuilder {
         const id = `objective:${name}`;
         // A key result the parser could not name is not part of the plan.
         const keyResults = node.clauses.filter(ast.isKeyResult).flatMap(keyResult => (keyResult.name ? [this.keyResult(keyResult, keyResult.name, id)] : []));
-        return { kind: 'objective', id, name, label: node.label, location: location(node), badges: this.badges(node), keyResults };
+        const figures = this.plan.analysis.objectives.find(objective => objective.name === name);
+        return { kind: 'objective', id, name, label: node.label, location: location(node), badges: this.badges(node), period: figures?.period ?? null, status: figures?.status ?? worst(keyResults.map(k => k.status)), keyResults };
     }
 
     private keyResult(node: ast.KeyResult, name: string, parent: string): KeyResultView {
         const figures = this.plan.figuresOf.keyResults.get(node);
         const id = `${parent}/keyresult:${name}`;
         const label = figures?.unit ? this.plan.unitLabels.get(figures.unit) ?? figures.unit : '';
-        const target = figures?.target && figures.per && figures.unit ? `${showFigure(figures.target)} ${this.messages.rateUnit(labelForCount(figures.unit, label, figures.target.value), false, figures.per)}` : null;
+        const status = this.messages.statusWords();
+        let target: string | null = null;
+        if (figures?.target && figures.per && figures.unit) target = `${showFigure(figures.target)} ${this.messages.rateUnit(labelForCount(figures.unit, label, figures.target.value), false, figures.per)}`;
+        else if (figures?.target && figures.kind === 'total') target = `${showFigure(figures.target)} ${label}${figures.period ? ` ${status.inPeriod(figures.period)}` : ''}`;
         const latest = figures?.latestActual ? this.actual(figures.latestActual) : null;
         const processes = figures?.process ? [this.process(figures.process, id)] : [];
         const demandShare = figures?.process ? this.demandShare(figures.name, figures.process) : null;
-        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, demandShare, latestActual: latest, status: latest?.status ?? 'none', processes };
+        const percent = (x: number) => `${formatNumber(x * 100)}%`;
+        const progress = figures?.progress != null ? status.progressOf(percent(figures.progress), figures.expected === null ? null : percent(figures.expected)) : null;
+        const projection = figures ? this.projection(figures, label) : null;
+        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, demandShare, latestActual: latest, status: figures?.status ?? 'none', progress, projection, processes };
     }
 
     /** A key result's part of its process's demand, when it shares the process with others (read from the engine's demand step). */
@@ -142,11 +149,24 @@ class TreeBuilder {
         return this.messages.hoverWords().shareOfDemand(formatNumber(perMonth(own.perDay.value)), `${formatNumber(perMonth(demand.result.value))} ${unit}`, formatPercent(own.perDay.value / demand.result.value).replace(/^\+/, ''));
     }
 
+    /** The pace and bottleneck projections in words, or null when neither applies. */
+    private projection(figures: KeyResultFigures, label: string): string | null {
+        const words = this.messages.statusWords();
+        const { pace, value, limitedBy } = figures.projection;
+        const parts: string[] = [];
+        if (pace !== null) parts.push(words.pace(`${formatNumber(pace)} ${label}`.trim()));
+        if (value !== null && limitedBy !== null) {
+            const unit = figures.per ? this.messages.rateUnit(label, false, figures.per) : label;
+            parts.push(words.limitedBy(`${formatNumber(value)} ${unit}`.trim(), limitedBy));
+        }
+        return parts.length > 0 ? `${words.projection}: ${parts.join('; ')}` : null;
+    }
+
     private process(name: string, parent: string): ProcessView {
         const node = this.nodesByName.get(name);
         const id = `${parent}/process:${name}`;
         const stages = [...(this.stagesByProcess.get(name) ?? [])].reverse().map(stage => this.stage(stage, id));
-        return { kind: 'process', id, name, label: ast.isProcess(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], stages };
+        return { kind: 'process', id, name, label: ast.isProcess(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], stages, status: worst(stages.map(stage => stage.status)) };
     }
 
     private stage(stage: StageFigures, parent: string): StageView {
@@ -159,7 +179,7 @@ class TreeBuilder {
             ? this.messages.hoverWords().perPerson(`${formatNumber(stage.perPersonPerDay.value)} ${this.messages.rateUnit(label, true, 'day')}`, stage.team ?? '', stage.team === null ? null : this.headcounts.get(stage.team) ?? null, stage.effectiveHeadcount)
             : null;
         const kpis = (this.kpisByStage.get(stage.name) ?? []).map(kpi => this.kpi(kpi.figures, kpi.index, id));
-        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, flow: this.flow(stage), kpis };
+        return { kind: 'stage', id, name: stage.name, label: ast.isStage(node) ? node.label : undefined, location: node && location(node), badges: node ? this.badges(node) : [], requirement, range, perPerson, flow: this.flow(stage), kpis, status: worst(kpis.map(kpi => kpi.status)) };
     }
 
     /** The flow clause that carried the next stage's requirement back to this one, in the plan's own keywords. */
@@ -234,4 +254,12 @@ function location(node: AstNode): TreeLocation | undefined {
         endLine: range.end.line,
         endCharacter: range.end.character
     };
+}
+
+/** Worst first. */
+const STATUS_ORDER: readonly Status[] = ['off-track', 'at-risk', 'on-track', 'none'];
+
+/** The worst of some statuses (spec §8's roll-up): none is ignored, none when all are none. */
+function worst(statuses: Status[]): Status {
+    return STATUS_ORDER.find(status => status !== 'none' && statuses.includes(status)) ?? 'none';
 }

@@ -53,7 +53,10 @@ function explainStep(
     switch (step.kind) {
         case 'demand': {
             const parts = step.keyResults.map(keyResult => {
-                const own = `${showFigure(keyResult.amount)} ${messages.rateUnit(label(keyResult.unit), false, keyResult.per)}`;
+                // A total is spread over its period's working days (spec §8).
+                const own = keyResult.per === null
+                    ? `${showFigure(keyResult.amount)} ${label(keyResult.unit)} / ${words.workingDays(formatNumber(keyResult.workdays ?? 0))}${keyResult.period ? ` (${keyResult.period})` : ''}`
+                    : `${showFigure(keyResult.amount)} ${messages.rateUnit(label(keyResult.unit), false, keyResult.per)}`;
                 const converted = keyResult.per === 'month' ? '' : ` = ${showFigure(perMonth(keyResult.perDay))}${monthly(keyResult.unit)}`;
                 return `${keyResult.name}: ${own}${converted}`;
             });

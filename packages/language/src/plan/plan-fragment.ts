@@ -4,7 +4,7 @@
  * are kept as the names written), so it is cached per document and rebuilt only when that
  * document changes; names are resolved across the workspace later (plan-workspace.ts).
  */
-import type { ActualInput, FlowInput, QuantityWhat, KeyResultInput, KpiInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
+import type { ActualInput, FlowInput, HolidayInput, KeyResultTargetInput, QuantityWhat, KeyResultInput, KpiInput, ObjectiveInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { memberName } from '../references/okr-names.js';
@@ -27,12 +27,14 @@ export interface CalendarFragment {
     node: ast.Calendar;
     workdaysPerMonth?: QuantityInput<Site>;
     workdaysPerWeek?: QuantityInput<Site>;
+    holidays: HolidayInput<Site>[];
 }
 
 export interface PolicyFragment {
     node: ast.Policy;
     tolerance?: QuantityInput<Site>;
     uncertainty?: QuantityInput<Site>;
+    offtrack?: QuantityInput<Site>;
 }
 
 /** Engine inputs whose reference fields still hold the names as written. */
@@ -43,6 +45,7 @@ export interface PlanFragment {
     calendars: CalendarFragment[];
     policies: PolicyFragment[];
     teams: TeamInput<Site>[];
+    objectives: ObjectiveInput<Site>[];
     processes: ProcessInput<Site>[];
     keyResults: KeyResultInput<Site>[];
     kpis: KpiInput<Site>[];
@@ -76,8 +79,8 @@ class FragmentBuilder {
     private readonly fragment: PlanFragment;
 
     /** `errorOffsets`: where the lexer and the parser found errors in the document. */
-    constructor(uri: string, private readonly errorOffsets: number[]) {
-        this.fragment = { uri, declarations: [], units: [], calendars: [], policies: [], teams: [], processes: [], keyResults: [], kpis: [], findings: [], broken: new Set(), mentioned: new Set() };
+    constructor(uri: string, private readonly errorOffsets: number[] = []) {
+        this.fragment = { uri, declarations: [], units: [], calendars: [], policies: [], teams: [], objectives: [], processes: [], keyResults: [], kpis: [], findings: [], broken: new Set(), mentioned: new Set() };
     }
 
     build(plan: ast.Plan): PlanFragment {
@@ -153,11 +156,15 @@ class FragmentBuilder {
     }
 
     private calendar(node: ast.Calendar): void {
-        const calendar: CalendarFragment = { node };
+        const calendar: CalendarFragment = { node, holidays: [] };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (ast.isUnknown(clause)) {
                 this.unknown(clause);
+                continue;
+            }
+            if (ast.isHoliday(clause)) {
+                if (clause.from) calendar.holidays.push({ from: clause.from, to: clause.to, site: { node: clause } });
                 continue;
             }
             if (!clause.count) continue;
@@ -183,9 +190,9 @@ class FragmentBuilder {
                 continue;
             }
             if (!clause.value || this.repeated(seen, clause.$type, clause)) continue;
-            const value = this.quantity(clause.value, PERCENT, ast.isTolerance(clause) ? 'tolerance' : 'uncertainty');
-            if (ast.isTolerance(clause)) policy.tolerance = value;
-            else policy.uncertainty = value;
+            const what = ast.isTolerance(clause) ? 'tolerance' : ast.isOfftrack(clause) ? 'offtrack' : 'uncertainty';
+            const value = this.quantity(clause.value, PERCENT, what);
+            policy[what] = value;
         }
         this.fragment.policies.push(policy);
     }
@@ -209,19 +216,25 @@ class FragmentBuilder {
     private objective(node: ast.Objective): void {
         if (!this.declare(node.name, 'objective', node)) return;
         this.repeatedOwners(node.clauses);
+        const objective: ObjectiveInput<Site> = { name: node.name, label: node.label, nameSite: { node, property: 'name' } };
+        const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (ast.isUnknown(clause)) {
                 this.unknown(clause);
                 continue;
             }
             if (ast.isKeyResult(clause)) this.keyResult(node.name, clause);
+            if (ast.isObjectivePeriod(clause) && !this.repeated(seen, clause.$type, clause) && clause.from) {
+                objective.period = { from: clause.from, to: clause.to, site: { node: clause } };
+            }
         }
+        this.fragment.objectives.push(objective);
     }
 
     private keyResult(objective: string, node: ast.KeyResult): void {
         const name = node.name ? memberName(objective, node.name) : undefined;
         if (!this.declare(name, 'keyresult', node)) return;
-        const keyResult: KeyResultInput<Site> = { name, label: node.label, actuals: [], nameSite: { node, property: 'name' } };
+        const keyResult: KeyResultInput<Site> = { name, label: node.label, objective, actuals: [], milestones: [], nameSite: { node, property: 'name' } };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
             if (ast.isUnknown(clause)) {
@@ -232,8 +245,12 @@ class FragmentBuilder {
                 this.actual(clause, keyResult.actuals);
                 continue;
             }
+            if (ast.isMilestone(clause)) {
+                if (clause.period && clause.value) keyResult.milestones?.push({ period: clause.period, value: this.quantity(clause.value, NUMBER, 'milestone'), site: { node: clause } });
+                continue;
+            }
             if (this.repeated(seen, clause.$type, clause)) continue;
-            if (ast.isKeyResultTarget(clause) && clause.rate) keyResult.target = this.rate(clause.rate, clause, 'key-result-target');
+            if (ast.isKeyResultTarget(clause) && clause.rate) keyResult.target = this.target(clause.rate, clause);
             if (ast.isVia(clause)) keyResult.via = { process: refName(clause.process), site: { node: clause } };
         }
         this.fragment.keyResults.push(keyResult);
@@ -356,6 +373,16 @@ class FragmentBuilder {
         const value = this.quantity(node.value, NUMBER, 'actual');
         // A badly written actual is reported already and left out of the figures.
         if (Number.isFinite(value.low)) into.push({ period: node.period, value: value.low, cause: node.cause, site: { node } });
+    }
+
+    /** A rate target, or without `per` a total, which is one number (spec §8). */
+    private target(rate: ast.Rate, clause: AstNode): KeyResultTargetInput<Site> | undefined {
+        if (!rate.amount) return undefined;
+        const per = (rate.per as TimeUnit | undefined) ?? null;
+        // A rate half typed (`target 1.. house month`) is not a total: the parser says what is wrong.
+        const cst = clause.$cstNode;
+        if (per === null && cst && this.errorOffsets.some(offset => offset >= cst.offset && offset <= cst.end + 1)) return undefined;
+        return { amount: this.quantity(rate.amount, per ? NUMBER_OR_RANGE : NUMBER, 'key-result-target'), unit: refName(rate.unit), per, site: { node: clause } };
     }
 
     private rate(rate: ast.Rate, clause: AstNode, what: QuantityWhat): RateInput<Site> | undefined {

@@ -141,6 +141,7 @@ export class PlanWorkspace {
             calendar: calendars[0],
             policy: policies[0],
             teams: fragments.flatMap(fragment => fragment.teams),
+            objectives: fragments.flatMap(fragment => fragment.objectives),
             processes: fragments.flatMap(fragment => fragment.processes).map(process => resolveProcess(process, resolve)),
             keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => resolveKeyResult(keyResult, resolve)),
             kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => resolveKpi(kpi, resolve))
@@ -316,6 +317,7 @@ function failedFragment(document: LangiumDocument, detail: string): PlanFragment
         calendars: [],
         policies: [],
         teams: [],
+        objectives: [],
         processes: [],
         keyResults: [],
         kpis: [],
