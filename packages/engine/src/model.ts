@@ -206,6 +206,8 @@ export interface KpiInput<S> {
     };
     target?: { value: number; site: S };
     actuals: ActualInput<S>[];
+    /** Set by the caller when the KPI has a syntax error: its actuals take no part in projections. */
+    broken?: boolean;
     nameSite: S;
 }
 

@@ -119,8 +119,9 @@ export class AnalysisContext<S> {
     kpisByStage(stage: string): KpiFigures[] {
         if (!this.kpisOnStage) {
             this.kpisOnStage = new Map();
-            for (const kpi of this.kpis) {
-                if (kpi.stage === null) continue;
+            for (const [index, kpi] of this.kpis.entries()) {
+                // A KPI with a syntax error inside it is half read: its actuals tell nothing about its stage.
+                if (kpi.stage === null || this.input.kpis[index]?.broken) continue;
                 const list = this.kpisOnStage.get(kpi.stage);
                 if (list) list.push(kpi);
                 else this.kpisOnStage.set(kpi.stage, [kpi]);

@@ -105,6 +105,7 @@ class FragmentBuilder {
         }
         for (const keyResult of this.fragment.keyResults) if (broken.has(keyResult.nameSite.node)) keyResult.broken = true;
         for (const team of this.fragment.teams) if (broken.has(team.nameSite.node)) team.broken = true;
+        for (const kpi of this.fragment.kpis) if (broken.has(kpi.nameSite.node)) kpi.broken = true;
         return this.fragment;
     }
 
