@@ -99,6 +99,20 @@ describe('badges and counts from every diagnostic', () => {
     });
 });
 
+describe('the trend of check-ins', () => {
+    it('gives a KPI with two check-ins a small chart of actual against plan, with its words', async () => {
+        const tree = await treeOf({ 'p.okr': example('plastering/plastering.okr') });
+        const kpi = tree.objectives[0].keyResults[0].processes[0].stages[1].kpis[0];
+        expect(kpi.trend?.points.map(point => [point.period, point.actual, point.plan, point.status])).toEqual([['2026-01', 30.5, 32, 'on-track'], ['2026-02', 27, 32, 'at-risk']]);
+        expect(kpi.trend?.caption).toBe('Trend, actual · plan: 2026-01 30.5 · 32, 2026-02 27 · 32');
+        const html = renderTree(tree);
+        expect(html).toContain('<svg class="okr-trend" role="img" aria-label="Trend, actual · plan: 2026-01 30.5 · 32, 2026-02 27 · 32"');
+        expect(html).toContain('okr-trend-dot okr-status-at-risk');
+        // One check-in is no trend.
+        expect(tree.objectives[0].keyResults[0].trend).toBeNull();
+    });
+});
+
 describe('status colours', () => {
     it('agrees with the diagnostics at exactly the tolerance (7 against 6.3 is -10 %: on track, no warning)', async () => {
         const text = example('plastering/plastering.okr').replace('target 32', 'target 7').replace(/  actual 2026-01 30\.5\n  actual 2026-02 27 cause "two plasterers on sick leave"\n/, '  actual 2026-03 6.3\n');

@@ -4,7 +4,7 @@
  * preview on every update. Every piece of user text goes through escapeHtml.
  */
 import { escapeHtml as e } from './security.js';
-import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation, TreeNode, TreeWords } from './tree.js';
+import type { TrendView, ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation, TreeNode, TreeWords } from './tree.js';
 
 /** The tree part of the page: everything inside the scrolling container. */
 export function renderTree(tree: KpiTree): string {
@@ -72,7 +72,8 @@ function keyResult(node: KeyResultView, w: TreeWords): string {
         node.demandShare ? fact('okr-share', node.demandShare) : '',
         actual(node.latestActual, w),
         node.progress ? fact('okr-progress', node.progress) : '',
-        node.projection ? fact('okr-projection', node.projection) : ''
+        node.projection ? fact('okr-projection', node.projection) : '',
+        trendChart(node.trend)
     ].join('');
     return item(node, w, facts, node.processes.map(child => process(child, w)), node.status);
 }
@@ -98,9 +99,27 @@ function kpi(node: KpiView, w: TreeWords): string {
         node.range ? fact('okr-range', node.range) : '',
         node.every ? fact('okr-every', node.every) : '',
         node.target ? fact('okr-target', `${w.target} ${node.target}`) : node.suggestedTarget ? fact('okr-target okr-suggested', `${w.suggestedTarget} ${node.suggestedTarget}`) : '',
-        actual(node.latestActual, w)
+        actual(node.latestActual, w),
+        trendChart(node.trend)
     ].join('');
     return item(node, w, facts, [], node.status);
+}
+
+/**
+ * A small chart of check-ins: actuals as a line with a dot per check-in (coloured by status, and
+ * titled, so status is not colour alone), the plan as a dashed line, on one scale. Inline SVG:
+ * no script, every text escaped.
+ */
+function trendChart(trend: TrendView | null): string {
+    if (!trend || trend.points.length < 2) return '';
+    const [width, height, pad] = [96, 24, 3];
+    const top = Math.max(...trend.points.flatMap(point => [point.actual, point.plan])) || 1;
+    const x = (index: number) => pad + (index * (width - 2 * pad)) / (trend.points.length - 1);
+    const y = (value: number) => height - pad - (Math.max(0, value) / top) * (height - 2 * pad);
+    const line = (values: number[]) => values.map((value, index) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
+    const dots = trend.points.map((point, index) => `<circle class="okr-trend-dot okr-status-${point.status}" cx="${x(index).toFixed(1)}" cy="${y(point.actual).toFixed(1)}" r="2"><title>${e(point.period)}</title></circle>`).join('');
+    return `<svg class="okr-trend" role="img" aria-label="${e(trend.caption)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${e(trend.caption)}</title>` +
+        `<polyline class="okr-trend-plan" points="${line(trend.points.map(point => point.plan))}"/><polyline class="okr-trend-actual" points="${line(trend.points.map(point => point.actual))}"/>${dots}</svg>`;
 }
 
 function actual(view: ActualView | null, w: TreeWords): string {

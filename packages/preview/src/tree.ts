@@ -43,6 +43,16 @@ interface NodeBase {
     badges: Badge[];
 }
 
+/**
+ * Check-ins over time, for a small chart: each actual against what the plan said then (the KPI's
+ * plan, a rate key result's target, a total's expected value). The numbers are the engine's,
+ * for the chart's geometry only; `caption` says it in words (the chart's title and label).
+ */
+export interface TrendView {
+    points: { period: string; actual: number; plan: number; status: Status }[];
+    caption: string;
+}
+
 export interface KpiView extends NodeBase {
     kind: 'kpi';
     /** `31.7`, or null when not derived. */
@@ -59,6 +69,8 @@ export interface KpiView extends NodeBase {
     suggestedTarget: string | null;
     latestActual: ActualView | null;
     status: Status;
+    /** Null with fewer than two check-ins. */
+    trend: TrendView | null;
 }
 
 export interface StageView extends NodeBase {
@@ -96,6 +108,8 @@ export interface KeyResultView extends NodeBase {
      * subtree below shows in full, `6 of 10 houses/month (60%)`; null otherwise.
      */
     demandShare: string | null;
+    /** Null with fewer than two check-ins. */
+    trend: TrendView | null;
     latestActual: ActualView | null;
     status: Status;
     /** Totals (spec §8): `36.7% (expected 44.2%)`; null otherwise or without check-ins. */

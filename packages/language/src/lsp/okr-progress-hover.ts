@@ -20,9 +20,26 @@ function dated(actuals: ActualFigures[]): ActualFigures[] {
         .map(({ actual }) => actual);
 }
 
+/** A check-in of a trend: its actual against what the plan said then. */
+export interface TrendPoint {
+    period: string;
+    actual: number;
+    plan: number;
+    status: ActualFigures['status'];
+}
+
+/** The check-ins to draw as a trend, in date order, each with its plan; empty with fewer than two. */
+export function trendPoints(actuals: ActualFigures[], planOf: (actual: ActualFigures) => number | null): TrendPoint[] {
+    const points = dated(actuals).flatMap(actual => {
+        const plan = planOf(actual);
+        return plan === null ? [] : [{ period: actual.period, actual: actual.value, plan, status: actual.status }];
+    });
+    return points.length < 2 ? [] : points;
+}
+
 /** "`▃▅▆` · `▄▅▇`": actuals and plan on one scale; undefined with fewer than two check-ins. */
 export function trendLine(messages: Messages, actuals: ActualFigures[], planOf: (actual: ActualFigures) => number | null): string | undefined {
-    const points = dated(actuals).map(actual => ({ actual: actual.value, plan: planOf(actual) })).filter(point => point.plan !== null) as { actual: number; plan: number }[];
+    const points = trendPoints(actuals, planOf);
     if (points.length < 2) return undefined;
     const top = Math.max(...points.flatMap(point => [point.actual, point.plan]));
     return `${messages.hoverWords().trend}: \`${sparkline(points.map(p => p.actual), top)}\` · \`${sparkline(points.map(p => p.plan), top)}\``;

@@ -4,7 +4,8 @@
  * the user's language, its latest actual with a status, and badges for the findings on it.
  */
 import { formatNumber, formatPercent, type ActualFigures, type DerivationStep, type Figure, type KeyResultFigures, type KpiFigures, type StageFigures, type Status } from '@okr-plan/engine';
-import type { ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
+import { trendPoints, type TrendPoint } from '../lsp/okr-progress-hover.js';
+import type { TrendView, ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, TreeLocation } from '@okr-plan/preview';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { labelForCount, type Messages } from '../i18n/messages.js';
@@ -134,7 +135,8 @@ class TreeBuilder {
         const percent = (x: number) => `${formatNumber(x * 100)}%`;
         const progress = figures?.progress != null ? status.progressOf(percent(figures.progress), figures.expected === null ? null : percent(figures.expected)) : null;
         const projection = figures ? this.projection(figures, label) : null;
-        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, demandShare, latestActual: latest, status: figures?.status ?? 'none', progress, projection, processes };
+        const trend = figures ? this.trend(trendPoints(figures.actuals, actual => actual.expected ?? null)) : null;
+        return { kind: 'keyresult', id, name: figures?.name ?? name, label: node.label, location: location(node), badges: this.badges(node), target, demandShare, trend, latestActual: latest, status: figures?.status ?? 'none', progress, projection, processes };
     }
 
     /** A key result's part of its process's demand, when it shares the process with others (read from the engine's demand step). */
@@ -211,8 +213,16 @@ class TreeBuilder {
             target: kpi.target === null ? null : formatNumber(kpi.target),
             suggestedTarget: kpi.suggestedTarget === null ? null : formatNumber(kpi.suggestedTarget),
             latestActual: latest,
-            status: latest?.status ?? 'none'
+            status: latest?.status ?? 'none',
+            trend: this.trend(trendPoints(kpi.actuals, () => kpi.plan))
         };
+    }
+
+    /** A chart's data and its words ("Trend, actual · plan: 2026-01 30.5 · 32, 2026-02 27 · 32"). */
+    private trend(points: TrendPoint[]): TrendView | null {
+        if (points.length < 2) return null;
+        const caption = `${this.messages.hoverWords().trend}: ${points.map(point => `${point.period} ${formatNumber(point.actual)} · ${formatNumber(point.plan)}`).join(', ')}`;
+        return { points, caption };
     }
 
     private actual(actual: ActualFigures): ActualView {
