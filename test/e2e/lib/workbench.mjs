@@ -264,8 +264,16 @@ export class Workbench {
   }
 
   /** Rows of the Problems panel, as text (message, code, position). Expands collapsed file nodes. */
-  async problemsRows() {
+  /**
+   * The rows the Problems panel shows. The panel draws only the rows on screen, and the whole
+   * plan's findings are there from the start, so `filter` (a file name) narrows it to one file first.
+   */
+  async problemsRows(filter) {
     const panel = await this.openProblems();
+    if (filter !== undefined) {
+      const box = this.page.locator('input[aria-label="Filter Problems"]').first();
+      if ((await box.inputValue().catch(() => '')) !== filter) await box.fill(filter).catch(() => {});
+    }
     return panel.evaluate((p) =>
       [...p.querySelectorAll('.monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()),
     );

@@ -38,7 +38,7 @@ export default {
     // The Problems panel: the file's group lists the codes on those lines.
     const rows = await waitFor(
       async () => {
-        const all = await wb.problemsRows();
+        const all = await wb.problemsRows('anti-patterns');
         const i = all.findIndex((r) => r.includes('anti-patterns.okr') && !/\[Ln \d+/.test(r));
         if (i < 0) return undefined;
         const group = [];
@@ -63,5 +63,16 @@ export default {
         `Problems panel: expected ${code} at line ${line}; rows:\n${rows.join('\n')}`,
       );
     }
+
+    // The whole plan is there without opening its files (the first build validates every file).
+    const unopened = await waitFor(
+      async () => {
+        const all = await wb.problemsRows('sales-funnel');
+        return all.some((r) => r.includes('sales-funnel.okr')) && all.some((r) => /\[Ln \d+/.test(r)) ? all : undefined;
+      },
+      { timeout: 15_000, message: 'the problems of sales-funnel.okr, never opened, in the Problems panel' },
+    );
+    assert(unopened.some((r) => r.includes('key-result-behind-plan')), `Problems panel: expected the unopened sales funnel's key-result-behind-plan; rows:\n${unopened.join('\n')}`);
+    await wb.problemsRows('');
   },
 };

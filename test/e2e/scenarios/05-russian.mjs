@@ -17,7 +17,7 @@ const CYRILLIC = /[А-Яа-яЁё]/;
 async function russianProblems(wb, timeout) {
   return waitFor(
     async () => {
-      const all = await wb.problemsRows();
+      const all = await wb.problemsRows('стройка');
       const i = all.findIndex((r) => r.includes('стройка.okr') && !/\[Ln \d+/.test(r));
       if (i < 0) return undefined;
       const row = all[i + 1];
