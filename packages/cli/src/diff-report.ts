@@ -18,17 +18,20 @@ export interface PlanDiff {
     removed: PlanDiagnostic[];
 }
 
+/** A side's file as both sides can compare it (relative to that side's root), from the file as printed. */
+export type SideFile = (d: PlanDiagnostic) => string;
+
 /** A diagnostic is the same on both sides when its code and message are and it sits in the same declaration (or, outside any, the same file). */
-function diagnosticKey(d: PlanDiagnostic): string {
-    return JSON.stringify([d.code, d.message, d.declaration === null ? ['file', d.file] : ['declaration', d.declaration]]);
+function diagnosticKey(d: PlanDiagnostic, file: SideFile): string {
+    return JSON.stringify([d.code, d.message, d.declaration === null ? ['file', file(d)] : ['declaration', d.declaration]]);
 }
 
 /** The entries of `side` not matched, one for one, by an entry of `other`. */
-export function unmatchedDiagnostics(side: PlanDiagnostic[], other: PlanDiagnostic[]): PlanDiagnostic[] {
+export function unmatchedDiagnostics(side: PlanDiagnostic[], other: PlanDiagnostic[], sideFile: SideFile = d => d.file, otherFile: SideFile = d => d.file): PlanDiagnostic[] {
     const available = new Map<string, number>();
-    for (const d of other) available.set(diagnosticKey(d), (available.get(diagnosticKey(d)) ?? 0) + 1);
+    for (const d of other) available.set(diagnosticKey(d, otherFile), (available.get(diagnosticKey(d, otherFile)) ?? 0) + 1);
     return side.filter(d => {
-        const key = diagnosticKey(d);
+        const key = diagnosticKey(d, sideFile);
         const left = available.get(key) ?? 0;
         if (left === 0) return true;
         available.set(key, left - 1);

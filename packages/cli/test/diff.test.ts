@@ -82,6 +82,18 @@ describe('okr diff --from DIR (spec §10)', () => {
         expect(json.stages.find((s: { name: string }) => s.name === 'Construction.Plastering')).toMatchObject({ change: 'changed', after: { value: null }, delta: null });
     });
 
+    it('matches a diagnostic outside any declaration by its file relative to each side\'s folder', () => {
+        const calendars = { 'a.okr': PLAN + 'calendar { workdays 21 per month }\n', 'b.okr': 'calendar { workdays 20 per month }\n' };
+        const cwd = sides(calendars, calendars);
+        const { json } = diffJson(cwd, ['--from', 'old', 'new']);
+        expect(json.diagnostics).toEqual({ added: [], removed: [] });
+        const moved = sides(calendars, { 'a.okr': calendars['a.okr'], 'c.okr': calendars['b.okr'] });
+        const where = (list: { file: string; code: string }[]) => list.map(d => [d.file, d.code]);
+        const after = diffJson(moved, ['--from', 'old', 'new']).json;
+        expect(where(after.diagnostics.added)).toEqual([['new/c.okr', 'duplicate-calendar']]);
+        expect(where(after.diagnostics.removed)).toEqual([['b.okr', 'duplicate-calendar']]);
+    });
+
     it('adds and removes entries matched by name', () => {
         const cwd = sides({ 'plan.okr': PLAN }, { 'plan.okr': PLAN.replace('kpi PlasterRate', 'kpi WallRate') });
         const { json } = diffJson(cwd, ['--from', 'old', 'new']);
