@@ -67,4 +67,17 @@ describe('README', () => {
         writeFileSync(funnel, readFileSync(funnel, 'utf8').replace('conversion 20%..30%', 'conversion 0%..30%'));
         expect(runOkr(commands[1].args, root).status).toBe(1);
     });
+
+    it("runs its code-scanning recipe's okr command: SARIF 2.1.0 for the examples", () => {
+        const step = README.match(/- run: npx okr (check \S+ --format sarif) > (\S+) \|\| true/)!;
+        expect(step[2]).toBe('okr.sarif');
+        const args = step[1].split(' ');
+        const root = folderWith({});
+        cpSync(fileURLToPath(new URL('../examples', import.meta.url)), path.join(root, args[1]), { recursive: true });
+        const run = runOkr(args, root);
+        const sarif = JSON.parse(run.stdout);
+        expect(sarif.version).toBe('2.1.0');
+        expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+        expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(new RegExp(`^${args[1]}/`));
+    });
 });
