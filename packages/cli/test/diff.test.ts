@@ -111,6 +111,12 @@ describe('okr diff --from DIR (spec §10)', () => {
             ['WallRate', 'added', true, false],
             ['PlasterRate', 'removed', false, true]
         ]);
+        // A --from folder with no plan is an empty old plan: everything is new.
+        const empty = folderWith({ 'old/notes.txt': 'no plan here', 'new/plan.okr': PLAN });
+        const fromNothing = (await diffJson(empty, ['--from', 'old', 'new'])).json;
+        expect(fromNothing.kpis).toMatchObject([{ name: 'PlasterRate', change: 'added', before: null, delta: null }]);
+        expect(fromNothing.teams).toEqual([{ name: 'Plasterers', change: 'added', before: null, after: { headcount: 3, availability: 1 } }]);
+        expect(fromNothing.unchanged).toEqual({ kpis: 0, stages: 0, keyResults: 0, teams: 0 });
     });
 
     it('fails on what --fail-on names, strictly, and only then', async () => {
