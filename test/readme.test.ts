@@ -1,4 +1,5 @@
 /** The README's tour stays true: its plan gives exactly the output it shows. */
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,5 +39,45 @@ describe('README', () => {
         expect(bad.status).toBe(2);
         expect(bad.stderr).toContain("bad.csv:7: '31,5 m²' is not a value");
         expect(readFileSync(path.join(root, 'examples/plastering/plastering.okr'), 'utf8')).toBe(before);
+    });
+
+    it("runs its pull-request recipe's okr commands: a changed conversion rate becomes one comment with the marker", () => {
+        const recipe = README.slice(README.indexOf('# .github/workflows/okr-diff.yml')).split('```')[0];
+        const commands = [...recipe.matchAll(/- run: npx okr (diff [^>#\n]*?)\s*(?:>\s*(\S+))?\s*(?:#.*)?$/gm)].map(match => ({ args: match[1].trim().split(/\s+/), output: match[2] }));
+        expect(commands.map(command => command.args.join(' '))).toEqual(['diff origin/main --format markdown', 'diff origin/main --fail-on errors']);
+        const root = folderWith({});
+        cpSync(fileURLToPath(new URL('../examples', import.meta.url)), path.join(root, 'examples'), { recursive: true });
+        const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+        git('init', '-q', '-b', 'main');
+        git('add', '.');
+        git('commit', '-q', '-m', 'the plan');
+        git('update-ref', 'refs/remotes/origin/main', 'HEAD'); // what checkout with fetch-depth 0 leaves
+        const funnel = path.join(root, 'examples/sales-funnel/sales-funnel.okr');
+        writeFileSync(funnel, readFileSync(funnel, 'utf8').replace('conversion 25%..30%', 'conversion 20%..30%'));
+
+        const comment = runOkr(commands[0].args, root);
+        expect(comment.status).toBe(0);
+        expect(comment.stdout.startsWith('<!-- okr-diff -->\n')).toBe(true); // what the script's startsWith finds
+        expect(comment.stdout).toMatch(/\n\d+ KPIs change, \d+ stages change[,.]/);
+        expect(comment.stdout).toMatch(/\| Sales\.Meetings \| changed \| .* → .* \| \+\d/);
+        expect(comment.stdout).toContain('Unchanged: ');
+        expect(commands[0].output).toBe('okr-diff.md');
+        expect(runOkr(commands[1].args, root).status).toBe(0);
+        // A change that adds an error fails the second step.
+        writeFileSync(funnel, readFileSync(funnel, 'utf8').replace('conversion 20%..30%', 'conversion 0%..30%'));
+        expect(runOkr(commands[1].args, root).status).toBe(1);
+    });
+
+    it("runs its code-scanning recipe's okr command: SARIF 2.1.0 for the examples", () => {
+        const step = README.match(/- run: npx okr (check \S+ --format sarif) > (\S+) \|\| true/)!;
+        expect(step[2]).toBe('okr.sarif');
+        const args = step[1].split(' ');
+        const root = folderWith({});
+        cpSync(fileURLToPath(new URL('../examples', import.meta.url)), path.join(root, args[1]), { recursive: true });
+        const run = runOkr(args, root);
+        const sarif = JSON.parse(run.stdout);
+        expect(sarif.version).toBe('2.1.0');
+        expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+        expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(new RegExp(`^${args[1]}/`));
     });
 });

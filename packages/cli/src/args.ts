@@ -2,7 +2,7 @@ import type { Language } from '@okr-plan/language';
 import { usageWords } from './usage-words.js';
 /** Command-line parsing: `okr <command> [paths…] [--format F] [-o FILE]`, options before or after the paths. */
 
-export type Command = 'check' | 'kpis' | 'status' | 'preview' | 'checkin' | 'import';
+export type Command = 'check' | 'kpis' | 'status' | 'preview' | 'diff' | 'checkin' | 'import';
 
 export interface CliArgs {
     command: Command;
@@ -16,7 +16,11 @@ export interface CliArgs {
     cause?: string;
     /** `import`: `--dry-run`. */
     dryRun?: boolean;
-    /** `checkin NAME PERIOD VALUE`, `import FILE.csv`: the words before the paths. */
+    /** `diff --from DIR`: the folder of the old plan. */
+    from?: string;
+    /** `diff --fail-on errors|warnings|N%`, each as typed, in order. */
+    failOn?: string[];
+    /** `checkin NAME PERIOD VALUE`, `import FILE.csv`, `diff REV`: the words before the paths. */
     operands: string[];
 }
 
@@ -27,6 +31,7 @@ export const FORMATS: Record<Command, readonly string[]> = {
     kpis: ['text', 'json', 'csv', 'markdown'],
     status: ['text', 'json', 'markdown'],
     preview: ['html', 'svg'],
+    diff: ['text', 'json', 'markdown'],
     checkin: [],
     import: []
 };
@@ -57,6 +62,12 @@ export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs
             const value = inline ?? rest[++i];
             if (value === undefined) return { kind: 'usage-error', message: say.causeNeedsText };
             args.cause = value;
+        } else if ((flag === '--from' || flag === '--fail-on') && args.command === 'diff') {
+            const value = inline ?? rest[++i];
+            if (value === undefined || value === '') return { kind: 'usage-error', message: say.needsValue(flag) };
+            if (flag === '--from') args.from = value;
+            else if (!/^(errors|warnings|[0-9]+(\.[0-9]+)?%)$/.test(value)) return { kind: 'usage-error', message: say.badFailOn(value) };
+            else (args.failOn ??= []).push(value);
         } else if (flag === '--dry-run' && args.command === 'import') {
             args.dryRun = true;
         } else if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
@@ -78,6 +89,11 @@ export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs
         if (words.length < operands.count) return { kind: 'usage-error', message: say.needsOperands(args.command, operands.count === 1, operands.usage) };
         args.operands = words.slice(0, operands.count);
         if (args.format !== undefined) return { kind: 'usage-error', message: say.noFormatOption(args.command) };
+    }
+    if (args.command === 'diff' && args.from === undefined) {
+        if (words.length === 0) return { kind: 'usage-error', message: say.diffNeedsRevision };
+        args.operands = words.slice(0, 1);
+        words.shift();
     }
     args.paths = words.slice(operands?.count ?? 0);
     if (args.format !== undefined && !FORMATS[args.command].includes(args.format)) {

@@ -10,6 +10,8 @@ import { keyResultJson, keyResultRows, objectivesJson, statusJson, statusMarkdow
 import { useColour } from './terminal.js';
 import { writePreview } from './preview-file.js';
 import { runCheckin, runImport } from './checkin-command.js';
+import { runDiff } from './diff-command.js';
+import { GitRevisionError } from './git-plan.js';
 import * as path from 'node:path';
 
 export interface Output {
@@ -43,10 +45,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
         if (command === 'checkin' || command === 'import') {
             return await (command === 'checkin' ? runCheckin : runImport)(parsed.args, env, stdout, stderr, cwd, language);
         }
+        if (command === 'diff') return await runDiff(parsed.args, stdout, cwd, language, override);
         return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
     } catch (error) {
         if (error instanceof UnreadablePathError) {
             stderr.write(`okr: ${words.cannot(error.action, error.path, error.code, error.reason)}\n`);
+            return EXIT_USAGE;
+        }
+        if (error instanceof GitRevisionError) {
+            stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
         }
         if (error instanceof NoPlanFoundError) {

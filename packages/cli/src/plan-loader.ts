@@ -3,8 +3,8 @@
  * every diagnostic with file, line and column. Files that are not UTF-8 text are not parsed: they
  * get one `parse-error` at line 1, column 1, and the other files are still checked.
  */
-import { createOkrServices, isPlanFileName, isSkippedFolder, PARSE_ERROR, type Language, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createOkrServices, isNamedDeclaration, isPlanFileName, isSkippedFolder, PARSE_ERROR, qualifiedName, type Language, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
+import { CstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -22,6 +22,14 @@ export interface PlanDiagnostic {
     severity: Severity;
     code: string;
     message: string;
+    /** The qualified name of the declaration it sits in (`Construction.Plastering`), null outside any (spec §10 matches by it). */
+    declaration: string | null;
+}
+
+/** One file of a plan: where it is (absolute; for a git revision, where it would be) and how to get its bytes. */
+export interface PlanSource {
+    absolute: string;
+    read(): Promise<Uint8Array>;
 }
 
 export interface LoadedPlan {
@@ -63,18 +71,26 @@ export async function loadPlan(paths: string[], cwd: string, language: Language,
     const given = paths.length > 0 ? paths : ['.'];
     const files = await collectOkrFiles(given, cwd);
     if (files.length === 0) throw new NoPlanFoundError(given, language);
+    return loadPlanSources(files.map(file => ({ absolute: file, read: () => readBytes(file) })), cwd, language, override);
+}
+
+/** Loads the given files (possibly none: an empty plan); `root` is the folder diagnostics' paths are relative to. */
+export async function loadPlanSources(sources: PlanSource[], root: string, language: Language, override?: OkrServicesOverride): Promise<LoadedPlan> {
+    const cwd = root;
+    const files = sources.map(source => source.absolute);
     const { Okr, shared } = createOkrServices(EmptyFileSystem, override);
     Okr.i18n.Messages.language = language;
     const relative = (file: string) => toPosix(path.relative(cwd, file)) || path.basename(file);
     const diagnostics: PlanDiagnostic[] = [];
     const documents: LangiumDocument[] = [];
     const fileByUri = new Map<string, string>();
-    for (const file of files) {
-        const bytes = await readBytes(file);
+    for (const source of sources) {
+        const file = source.absolute;
+        const bytes = await source.read();
         const text = decodeText(bytes);
         if (text === undefined) {
             const reason = bytes.includes(0) ? 'nul' : 'encoding';
-            diagnostics.push({ file: relative(file), absolute: file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: PARSE_ERROR, message: Okr.i18n.Messages.undecodable(reason) });
+            diagnostics.push({ file: relative(file), absolute: file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: PARSE_ERROR, message: Okr.i18n.Messages.undecodable(reason), declaration: null });
             continue;
         }
         const uri = URI.file(file);
@@ -96,7 +112,8 @@ export async function loadPlan(paths: string[], cwd: string, language: Language,
                 endColumn: diagnostic.range.end.character + 1,
                 severity: SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error',
                 code: String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? PARSE_ERROR),
-                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+                declaration: declarationAt(document, diagnostic.range.start)
             });
         }
     }
@@ -108,6 +125,15 @@ export async function loadPlan(paths: string[], cwd: string, language: Language,
         services: Okr,
         fileOf: document => fileByUri.get(document.uri.toString()) ?? relative(document.uri.fsPath)
     };
+}
+
+/** The qualified name of the innermost named declaration at a position, or null. */
+function declarationAt(document: LangiumDocument, position: { line: number; character: number }): string | null {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return null;
+    let node: AstNode | undefined = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    while (node && !isNamedDeclaration(node)) node = node.$container;
+    return (node && qualifiedName(node)) ?? null;
 }
 
 /** Every `.okr` file named or found below the given paths, each once, in path order. */

@@ -12,6 +12,8 @@ export interface UsageWords {
     notAFormat(format: string, command: string, formats: string): string;
     previewNeedsOutput: string;
     outputOnlyForPreview: string;
+    diffNeedsRevision: string;
+    badFailOn(value: string): string;
     internalError(message: string): string;
     /** A path that could not be read or written; `reason` is the system's words, used when the code is not one we know. */
     cannot(action: 'read' | 'write', path: string, code: string | undefined, reason: string): string;
@@ -32,6 +34,8 @@ const EN: UsageWords = {
     notAFormat: (format, command, formats) => `'${format}' is not a format of '${command}' (use ${formats})`,
     previewNeedsOutput: 'preview needs an output file: okr preview <paths…> -o tree.html',
     outputOnlyForPreview: "-o is only for 'okr preview'",
+    diffNeedsRevision: 'diff needs a git revision or --from DIR: okr diff origin/main [paths…], okr diff --from DIR [paths…]',
+    badFailOn: value => `--fail-on takes errors, warnings or a percentage such as 10%, not '${value}'`,
     cannot: (action, path, code, reason) => `cannot ${action} '${path}': ${(code && EN_CODES[code]) ?? reason}`,
     internalError: message => `internal error: ${message}\nThis is a bug in okr, not in the plan: please report it with the plan that caused it (run with --debug for the details).`,
     usage: `Usage: okr <command> [paths…] [options]
@@ -43,6 +47,9 @@ Commands:
   preview [paths…] -o FILE.html | -o FILE.svg
                    write the KPI tree as one self-contained HTML file (diagram
                    and outline), or as the diagram alone in an SVG file
+  diff REV [paths…] | diff --from DIR [paths…]
+                   what a change does to the figures: the plan at git revision REV
+                   (or in folder DIR) against the working tree (or the paths)
   checkin NAME PERIOD VALUE [--cause TEXT] [paths…]
                    record an actual of a KPI or a key result (Objective.KeyResult):
                    add 'actual PERIOD VALUE', or update the one of that period
@@ -55,15 +62,20 @@ Options:
                    kpis:  text (default), json, csv, markdown
                    status: text (default), json, markdown
                    preview: html (default), svg (default for FILE.svg)
+                   diff: text (default), json, markdown
   --output, -o     the file 'preview' writes
   --debug          show the stack of an internal error (to report a bug)
   --cause TEXT     checkin: the cause written with the actual
   --dry-run        import: write nothing, print the diff of what would change
+  --from DIR       diff: compare the plan in folder DIR instead of a revision
+  --fail-on WHAT   diff: exit 1 when the change adds an error (errors), an error or a
+                   warning (warnings), or moves a KPI or stage by more than N% (N%);
+                   repeatable
   --help, -h       show this help
   --version, -v    show the version
 
 Exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error, or no .okr file found
-(checkin, import: 0 recorded, 2 nothing written).
+(checkin, import: 0 recorded, 2 nothing written; diff: 0, or 1 when --fail-on is met).
 Messages are in Russian when LC_ALL, LC_MESSAGES or LANG says ru.`
 };
 
@@ -78,6 +90,8 @@ const RU: UsageWords = {
     notAFormat: (format, command, formats) => `«${format}» — не формат «${command}» (допустимо: ${formats})`,
     previewNeedsOutput: 'preview нужен файл для записи: okr preview <пути…> -o tree.html',
     outputOnlyForPreview: '-o есть только у «okr preview»',
+    diffNeedsRevision: 'diff нужна ревизия git или --from ПАПКА: okr diff origin/main [пути…], okr diff --from ПАПКА [пути…]',
+    badFailOn: value => `--fail-on принимает errors, warnings или процент, например 10%, а не «${value}»`,
     cannot: (action, path, code, reason) => `не удалось ${action === 'read' ? 'прочитать' : 'записать'} «${path}»: ${(code && RU_CODES[code]) ?? reason}`,
     internalError: message => `внутренняя ошибка: ${message}\nЭто ошибка okr, а не плана: сообщите о ней, приложив план (подробности — с --debug).`,
     usage: `Использование: okr <команда> [пути…] [параметры]
@@ -89,6 +103,9 @@ const RU: UsageWords = {
   preview [пути…] -o ФАЙЛ.html | -o ФАЙЛ.svg
                    записать дерево КПЭ одним самодостаточным файлом HTML (диаграмма
                    и структура) или одну диаграмму файлом SVG
+  diff РЕВИЗИЯ [пути…] | diff --from ПАПКА [пути…]
+                   что изменение делает с цифрами: план в ревизии git (или в папке)
+                   против рабочей копии (или путей)
   checkin ИМЯ ПЕРИОД ЗНАЧЕНИЕ [--cause ТЕКСТ] [пути…]
                    записать факт КПЭ или ключевого результата (Цель.КлючевойРезультат):
                    добавить «actual ПЕРИОД ЗНАЧЕНИЕ» или обновить факт этого периода
@@ -101,15 +118,20 @@ const RU: UsageWords = {
                    kpis:  text (по умолчанию), json, csv, markdown
                    status: text (по умолчанию), json, markdown
                    preview: html (по умолчанию), svg (по умолчанию для ФАЙЛ.svg)
+                   diff: text (по умолчанию), json, markdown
   --output, -o     файл, который записывает preview
   --debug          показать стек внутренней ошибки (чтобы сообщить о ней)
   --cause ТЕКСТ    checkin: причина, записываемая вместе с фактом
   --dry-run        import: ничего не записывать, показать diff изменений
+  --from ПАПКА     diff: сравнить с планом в папке вместо ревизии
+  --fail-on ЧТО    diff: код 1, если изменение добавляет ошибку (errors), ошибку или
+                   предупреждение (warnings) или сдвигает КПЭ или этап больше чем на N% (N%);
+                   можно повторять
   --help, -h       эта справка
   --version, -v    версия
 
 Код выхода: 0 — ошибок нет, 1 — в плане есть ошибки, 2 — ошибка вызова или ввода-вывода
-или не найдено ни одного файла .okr (checkin, import: 0 — записано, 2 — ничего не записано).
+или не найдено ни одного файла .okr (checkin, import: 0 — записано, 2 — ничего не записано; diff: 0 или 1, если сработал --fail-on).
 Сообщения выводятся по-русски, когда LC_ALL, LC_MESSAGES или LANG указывают ru.`
 };
 

@@ -174,6 +174,15 @@ export interface ObjectiveFigures {
     kpis: string[];
 }
 
+/** A team as the plan sets it (spec §10 compares these). */
+export interface TeamFigures {
+    name: string;
+    /** null when missing or invalid. */
+    headcount: number | null;
+    /** A fraction (80% → 0.8); 1 when not written, null when invalid. */
+    availability: number | null;
+}
+
 export interface ResolvedCalendar {
     workdaysPerMonth: number;
     workdaysPerWeek: number;
@@ -198,5 +207,7 @@ export interface PlanAnalysis<S> {
     keyResults: KeyResultFigures[];
     /** Objectives of `PlanInput.objectives`, in input order. */
     objectives: ObjectiveFigures[];
+    /** Every team of `PlanInput.teams`, in input order. */
+    teams: TeamFigures[];
     findings: Finding<S>[];
 }

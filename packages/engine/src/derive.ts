@@ -34,12 +34,12 @@ export function analysePlan<S>(input: PlanInput<S>): PlanAnalysis<S> {
     const calendar = resolveCalendar(ctx);
     const policy = resolvePolicy(ctx);
     resolveObjectivePeriods(ctx);
-    analyseTeams(ctx);
+    const teams = analyseTeams(ctx);
     analyseKeyResults(ctx);
     const duplicatedStages = duplicatedNames(input.processes.flatMap(process => process.stages));
     const stages = input.processes.flatMap(process => analyseProcess(ctx, process, duplicatedStages));
     for (const kpi of input.kpis) ctx.kpis.push(analyseKpi(ctx, kpi));
     const keyResults = analyseProgress(ctx);
     const objectives = analyseObjectives(ctx, keyResults);
-    return { calendar, policy, stages, kpis: ctx.kpis, keyResults, objectives, findings: ctx.findings };
+    return { calendar, policy, stages, kpis: ctx.kpis, keyResults, objectives, teams, findings: ctx.findings };
 }

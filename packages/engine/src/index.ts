@@ -8,3 +8,4 @@ export * from './period.js';
 export * from './format.js';
 export { analysePlan } from './derive.js';
 export { exceeds, wholePeople } from './derive/rates.js';
+export * from './compare.js';

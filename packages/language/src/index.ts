@@ -16,3 +16,5 @@ export * from './lsp/checkin-edit.js';
 export * from './lsp/checkin-values.js';
 export * from './lsp/checkin-words.js';
 export * from './lsp/checkin-protocol.js';
+export { isNamedDeclaration, qualifiedName, type NamedDeclaration } from './references/okr-names.js';
+export { plural } from './i18n/plural.js';

@@ -3,12 +3,15 @@
  * stage gets (explicit, or an equal split of what explicit shares leave), over-allocation and
  * teams that work on no stage.
  */
+import type { TeamFigures } from '../analysis.js';
 import type { StageInput } from '../model.js';
 import { duplicatedNames, type AnalysisContext, type TeamState } from './context.js';
 
 const SHARE_EPSILON = 1e-9;
 
-export function analyseTeams<S>(ctx: AnalysisContext<S>): void {
+/** Returns each team's headcount and availability as the plan sets them, in input order. */
+export function analyseTeams<S>(ctx: AnalysisContext<S>): TeamFigures[] {
+    const figures: TeamFigures[] = [];
     const duplicated = duplicatedNames(ctx.input.teams);
     for (const team of ctx.input.teams) {
         let headcount: number | null = null;
@@ -16,6 +19,7 @@ export function analyseTeams<S>(ctx: AnalysisContext<S>): void {
         else if (team.headcount) headcount = ctx.singleQuantity(team.headcount, 'headcount', 'positive');
         else ctx.report('invalid-quantity', 'error', team.nameSite, { what: 'missing-headcount', reason: 'missing', team: team.name });
         const availability = team.availability ? ctx.singleQuantity(team.availability, 'availability', 'fraction') : 1;
+        figures.push({ name: team.name, headcount, availability });
         // A duplicated name resolves to neither declaration.
         if (!duplicated.has(team.name)) {
             ctx.teams.set(team.name, { input: team, headcount, availability, explicitShareTotal: 0, explicitShareStages: 0, implicitShareStages: 0, named: false });
@@ -58,6 +62,7 @@ export function analyseTeams<S>(ctx: AnalysisContext<S>): void {
         }
         if (!team.named) ctx.report('unused-team', 'hint', team.input.nameSite, { team: team.input.name });
     }
+    return figures;
 }
 
 /** The team's time not given to explicit shares, split equally among the stages naming it without one. */
