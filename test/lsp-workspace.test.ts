@@ -28,7 +28,27 @@ describe('a folder opened in the editor', () => {
             session.diagnostics(pathToFileURL(path.join(folder, 'plans', 'plastering.okr')).toString()),
             session.diagnostics(pathToFileURL(path.join(folder, 'plans', 'team.okr')).toString())
         ]);
-        expect(plastering.map(d => d.code)).toEqual(['kpi-behind-plan']);
+        expect(plastering.map(d => d.code)).toEqual(['kpi-behind-plan', 'key-result-projected-short']);
         expect(team.map(d => d.code)).toEqual(['unused-team']);
+    }, 60_000);
+
+    it('reports work-done progress for the first build, begun and ended on the token it created', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'okr-folder-'));
+        for (let i = 0; i < 30; i++) writeFileSync(path.join(folder, `team-${i}.okr`), `team Team${i} { headcount 2 }\n`);
+        const progressSession = await startServer(folder);
+        try {
+            await progressSession.progressEnded();
+            const events = progressSession.progress();
+            const [token] = progressSession.createdProgressTokens();
+            expect(token).toBeDefined();
+            expect(events.every(event => event.token === token)).toBe(true);
+            expect(events[0].value).toMatchObject({ kind: 'begin', title: 'OKR Plan' });
+            expect(events[0].value.message).toMatch(/^analysing \d+ of 30 files$/);
+            expect(events.at(-1)!.value.kind).toBe('end');
+            expect(events.filter(event => event.value.kind === 'end')).toHaveLength(1);
+            for (const event of events.filter(event => event.value.kind === 'report')) expect(event.value.message).toMatch(/^analysing \d+ of 30 files$/);
+        } finally {
+            await progressSession.close();
+        }
     }, 60_000);
 });
