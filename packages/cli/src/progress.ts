@@ -42,15 +42,17 @@ export function progressLine(stream: ProgressStream, language: Language, options
     let shown = false;
     let drawnAt = -Infinity;
     let drawnPhase = '';
+    let drawnText = '';
     const draw = (phase: string, text: string, last: boolean) => {
         const time = now();
-        if (time - started < after) return;
+        if (time - started < after || (shown && text === drawnText)) return;
         // A new phase and the last step of one are always drawn, so the line never stops short of the total.
         if (shown && !last && phase === drawnPhase && time - drawnAt < REDRAW_MS) return;
         stream.write(`${ERASE_LINE}okr: ${text}`);
         shown = true;
         drawnAt = time;
         drawnPhase = phase;
+        drawnText = text;
     };
     const words = language === 'ru' ? RU : EN;
     return {

@@ -61,6 +61,10 @@ describe('the progress line', () => {
         time = 1100;
         line.analysed(0, 3000);
         expect(written.endsWith(`${ERASE}okr: analysing…`)).toBe(true);
+        const before = written.length;
+        time = 1300;
+        line.analysed(0, 3000);
+        expect(written.length).toBe(before); // the same words are not written again
         line.end();
         expect(written.endsWith(ERASE)).toBe(true);
         written = '';
