@@ -125,7 +125,7 @@ describe('the browser server bundle, reading the workspace through the client', 
         const before = text.slice(0, text.indexOf('PlasterRate') + 2).split('\n');
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: plasteringUri }, position: { line: before.length - 1, character: before[before.length - 1].length } });
         expect((hover?.contents as { value: string }).value).toContain('31.7');
-        expect(published.get(plasteringUri)?.map(d => d.code)).toEqual(['kpi-behind-plan']);
+        expect(published.get(plasteringUri)?.map(d => d.code)).toEqual(['kpi-behind-plan', 'key-result-projected-short']);
         const tree = await connection.sendRequest(KpiTreeRequest, {});
         expect(JSON.stringify(tree)).toContain('31.7 m²/person/day');
     });
@@ -136,7 +136,7 @@ describe('the browser server bundle, reading the workspace through the client', 
         for (const kpi of ['ReportsPerMonth', 'ArticlesPerExpert', 'PlasterRate', 'НормаШтукатура', 'CallsPerRep']) expect(tree).toContain(`"${kpi}"`);
         expect(requested).toContain(`readDirectory ${rootUri}`);
         expect(requested.filter(r => r.startsWith('readFile')).sort()).toEqual(
-            ['anti-patterns/anti-patterns.okr', 'blog/blog.okr', 'plastering/plastering.okr', `russian/${encodeURIComponent('стройка')}.okr`, 'sales-funnel/sales-funnel.okr'].map(file => `readFile ${rootUri}/${file}`)
+            ['anti-patterns/anti-patterns.okr', 'blog/blog.okr', 'plastering/plastering.okr', `quarter-ru/${encodeURIComponent('квартал')}.okr`, `russian/${encodeURIComponent('стройка')}.okr`, 'sales-funnel/sales-funnel.okr'].map(file => `readFile ${rootUri}/${file}`)
         );
     });
 });
