@@ -51,4 +51,15 @@ describe('a folder opened in the editor', () => {
             await progressSession.close();
         }
     }, 60_000);
+
+    it('ends the progress of an empty folder too', async () => {
+        const emptySession = await startServer(mkdtempSync(path.join(tmpdir(), 'okr-empty-')));
+        try {
+            await emptySession.progressEnded();
+            expect(emptySession.progress().map(event => event.value.kind)).toEqual(['begin', 'end']);
+            expect(emptySession.progress()[0].value.message).toBe('analysing 0 of 0 files');
+        } finally {
+            await emptySession.close();
+        }
+    }, 60_000);
 });

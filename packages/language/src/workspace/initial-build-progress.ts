@@ -52,7 +52,8 @@ export function reportInitialBuildProgress(shared: LangiumSharedServices, connec
                 progress?.done();
                 progress = undefined;
             };
-            if (built) finish();
+            // An empty workspace builds nothing, and Langium announces no build phase for nothing.
+            if (built || total === 0) finish();
         })();
     });
 }
