@@ -185,7 +185,7 @@ describe('§8 in the editor: hovers, hints and fixes', () => {
         const titles = actions.map(action => action.title);
         // 3 × 13.26 / 11 = 3.6 → 4 plasterers; 30 × 11 / 13.26 = 24.9 → 24 houses.
         expect(titles).toEqual([
-            "Add people: raise Plasterers's headcount to 4 (what the actual pace needs)",
+            "Add people: raise Plasterers' headcount to 4 (what the actual pace needs)",
             "Adjust the plan: lower Deliver.Handed's target to 24 (what the actual pace gives)",
             'Analyse the causes: record why with cause ""'
         ]);
