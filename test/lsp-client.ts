@@ -24,6 +24,11 @@ export interface LspSession {
     close(): Promise<void>;
     /** The server's exit code or signal once it has exited; null while it runs. */
     exited(): number | string | null;
+    /** Work-done progress the server reported ($/progress values, in order), and the tokens it created. */
+    progress(): { token: string | number; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number } }[];
+    createdProgressTokens(): (string | number)[];
+    /** Resolves once a progress has ended (at once if one already has). */
+    progressEnded(): Promise<void>;
     /** What the server wrote to stderr and its log (window/logMessage), for failure reports. */
     log(): string;
 }
@@ -48,6 +53,20 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
         params.items.map(item => (item.section === 'okr' ? settings : {}))
     );
     connection.onRequest('client/registerCapability', () => null);
+    const progress: ReturnType<LspSession['progress']> = [];
+    const createdTokens: (string | number)[] = [];
+    let ended: (() => void)[] = [];
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+        createdTokens.push(params.token);
+        return null;
+    });
+    connection.onNotification('$/progress', (params: ReturnType<LspSession['progress']>[number]) => {
+        progress.push(params);
+        if (params.value.kind === 'end') {
+            for (const resolve of ended) resolve();
+            ended = [];
+        }
+    });
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.listen();
@@ -59,6 +78,7 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
         workspaceFolders: [{ uri: rootUri, name: 'plans' }],
         capabilities: {
             workspace: { configuration: true, workspaceFolders: true, inlayHint: { refreshSupport: false } },
+            window: { workDoneProgress: true },
             textDocument: {
                 hover: { contentFormat: ['markdown', 'plaintext'] },
                 inlayHint: { dynamicRegistration: false },
@@ -77,6 +97,9 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
         open: (uri, text) => {
             void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'okr', version: 1, text } });
         },
+        progress: () => progress,
+        createdProgressTokens: () => createdTokens,
+        progressEnded: () => (progress.some(event => event.value.kind === 'end') ? Promise.resolve() : new Promise(resolve => ended.push(resolve))),
         exited: () => exit,
         log: () => log,
         close: async () => {

@@ -8,6 +8,7 @@ import { kpiRows, kpisCsv, kpisJson, kpisMarkdown, kpisText, stageBlockers } fro
 import { loadPlan, NoPlanFoundError, UnreadablePathError } from './plan-loader.js';
 import { keyResultJson, keyResultRows, objectivesJson, statusJson, statusMarkdown, statusText } from './status-report.js';
 import { useColour } from './terminal.js';
+import { progressLine, showsProgress, type ProgressOptions } from './progress.js';
 import { writePreview } from './preview-file.js';
 import { runCheckin, runImport } from './checkin-command.js';
 import { runDiff } from './diff-command.js';
@@ -23,8 +24,8 @@ export const EXIT_OK = 0;
 export const EXIT_PLAN_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-/** `override` replaces language services (tests inject failures with it). */
-export async function main(argv: string[], env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd = process.cwd(), override?: OkrServicesOverride): Promise<number> {
+/** `override` replaces language services (tests inject failures with it); `progress` tunes the progress line. */
+export async function main(argv: string[], env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd = process.cwd(), override?: OkrServicesOverride, progress?: ProgressOptions): Promise<number> {
     const language = languageFromEnvironment(env);
     const words = usageWords(language);
     const parsed = parseArgs(argv, language);
@@ -46,7 +47,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
             return await (command === 'checkin' ? runCheckin : runImport)(parsed.args, env, stdout, stderr, cwd, language);
         }
         if (command === 'diff') return await runDiff(parsed.args, stdout, cwd, language, override);
-        return await run(parsed.args, env, stdout, stderr, cwd, debug, override);
+        return await run(parsed.args, env, stdout, stderr, cwd, debug, override, progress);
     } catch (error) {
         if (error instanceof UnreadablePathError) {
             stderr.write(`okr: ${words.cannot(error.action, error.path, error.code, error.reason)}\n`);
@@ -67,9 +68,13 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
 }
 
-async function run(args: CliArgs, env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd: string, debug: boolean, override?: OkrServicesOverride): Promise<number> {
+/** Formats a program reads rather than a person: no progress line next to them. */
+const MACHINE_READABLE = new Set(['json', 'sarif', 'csv']);
+
+async function run(args: CliArgs, env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd: string, debug: boolean, override?: OkrServicesOverride, progress?: ProgressOptions): Promise<number> {
     const language = languageFromEnvironment(env);
-    const loaded = await loadPlan(args.paths, cwd, language, override);
+    const line = showsProgress(stderr, env, MACHINE_READABLE.has(args.format ?? 'text')) ? progressLine(stderr, language, progress) : undefined;
+    const loaded = await loadPlan(args.paths, cwd, language, override, line);
     // Internal errors are diagnostics like any other (exit 1); their stacks only on request.
     if (debug) for (const failure of loaded.services.validation.InternalErrors.recorded) stderr.write(`okr: internal error in ${failure.where}:\n${failure.stack}\n`);
     const messages = loaded.services.i18n.Messages;

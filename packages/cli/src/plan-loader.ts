@@ -4,9 +4,10 @@
  * get one `parse-error` at line 1, column 1, and the other files are still checked.
  */
 import { createOkrServices, isNamedDeclaration, isPlanFileName, isSkippedFolder, PARSE_ERROR, qualifiedName, type Language, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
-import { CstUtils, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, DocumentState, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { NO_PROGRESS, type LoadProgress } from './progress.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -67,15 +68,24 @@ export class UnreadablePathError extends Error {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
-export async function loadPlan(paths: string[], cwd: string, language: Language, override?: OkrServicesOverride): Promise<LoadedPlan> {
+/** `progress` hears of every file read and analysed (the terminal's progress line); it is ended here. */
+export async function loadPlan(paths: string[], cwd: string, language: Language, override?: OkrServicesOverride, progress: LoadProgress = NO_PROGRESS): Promise<LoadedPlan> {
+    try {
+        return await loadFiles(paths, cwd, language, override, progress);
+    } finally {
+        progress.end();
+    }
+}
+
+async function loadFiles(paths: string[], cwd: string, language: Language, override: OkrServicesOverride | undefined, progress: LoadProgress): Promise<LoadedPlan> {
     const given = paths.length > 0 ? paths : ['.'];
     const files = await collectOkrFiles(given, cwd);
     if (files.length === 0) throw new NoPlanFoundError(given, language);
-    return loadPlanSources(files.map(file => ({ absolute: file, read: () => readBytes(file) })), cwd, language, override);
+    return loadPlanSources(files.map(file => ({ absolute: file, read: () => readBytes(file) })), cwd, language, override, progress);
 }
 
 /** Loads the given files (possibly none: an empty plan); `root` is the folder diagnostics' paths are relative to. */
-export async function loadPlanSources(sources: PlanSource[], root: string, language: Language, override?: OkrServicesOverride): Promise<LoadedPlan> {
+export async function loadPlanSources(sources: PlanSource[], root: string, language: Language, override?: OkrServicesOverride, progress: LoadProgress = NO_PROGRESS): Promise<LoadedPlan> {
     const cwd = root;
     const files = sources.map(source => source.absolute);
     const { Okr, shared } = createOkrServices(EmptyFileSystem, override);
@@ -84,8 +94,9 @@ export async function loadPlanSources(sources: PlanSource[], root: string, langu
     const diagnostics: PlanDiagnostic[] = [];
     const documents: LangiumDocument[] = [];
     const fileByUri = new Map<string, string>();
-    for (const source of sources) {
+    for (const [index, source] of sources.entries()) {
         const file = source.absolute;
+        progress.read(index, files.length);
         const bytes = await source.read();
         const text = decodeText(bytes);
         if (text === undefined) {
@@ -99,7 +110,19 @@ export async function loadPlanSources(sources: PlanSource[], root: string, langu
         documents.push(document);
         fileByUri.set(uri.toString(), relative(file));
     }
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    progress.read(files.length, files.length);
+    // Every phase of every document reports, so the line appears even while nothing is validated yet.
+    let analysed = 0;
+    const builder = shared.workspace.DocumentBuilder;
+    const listeners = [
+        builder.onDocumentPhase(DocumentState.Linked, () => progress.analysed(analysed, documents.length)),
+        builder.onDocumentPhase(DocumentState.Validated, () => progress.analysed(++analysed, documents.length))
+    ];
+    try {
+        await builder.build(documents, { validation: true });
+    } finally {
+        for (const listener of listeners) listener.dispose();
+    }
     for (const document of documents) {
         const file = fileByUri.get(document.uri.toString())!;
         for (const diagnostic of document.diagnostics ?? []) {

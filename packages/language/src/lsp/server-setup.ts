@@ -8,6 +8,7 @@ import { answerOnFailure, guardRequests } from './request-guard.js';
 import type { OkrServices } from '../okr-module.js';
 import { buildKpiTree } from '../plan/kpi-tree.js';
 import { registerCheckinRequests } from './checkin-requests.js';
+import { reportInitialBuildProgress } from '../workspace/initial-build-progress.js';
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     let canRefreshInlayHints = false;
@@ -28,6 +29,7 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
         return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
     }, KpiTreeRequest.method, null, internalErrors));
     registerCheckinRequests(connection, shared, okr);
+    reportInitialBuildProgress(shared, connection, () => okr.i18n.Messages.language);
     // Turning a kind of inlay hint on or off should show at once, not at the next edit.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'okr' && canRefreshInlayHints) void connection.languages.inlayHint.refresh();
