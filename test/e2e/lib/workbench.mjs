@@ -220,10 +220,19 @@ export class Workbench {
       if (!span || !span.textContent.length) return 8;
       return span.getBoundingClientRect().width / span.textContent.length;
     });
-    await this.page.mouse.move(box.x - 200, box.y + 200);
-    await sleep(100);
-    await this.page.mouse.move(box.x + charWidth * offsetChars + 1, box.y + box.height / 2, { steps: 4 });
-    return this.readHover();
+    // On a loaded machine Monaco sometimes misses one mouse move (its hover delay restarts on
+    // every move): try the mouse twice, then the keyboard's Show Hover, before giving up.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await this.page.mouse.move(box.x - 200, box.y + 200);
+      await sleep(150);
+      await this.page.mouse.move(box.x + charWidth * offsetChars + 1, box.y + box.height / 2, { steps: 4 });
+      const text = await this.readHover({ timeout: 8_000 }).catch(() => undefined);
+      if (text) return text;
+    }
+    await this.goTo(line, column + offsetChars);
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    return this.readHover({ timeout: 10_000 });
   }
 
   /** Text of the visible hover widget (there are two .monaco-hover; the visible one has the text). */
