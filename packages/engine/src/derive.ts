@@ -30,9 +30,15 @@ import { analyseTeams } from './derive/teams.js';
 import type { PlanInput } from './model.js';
 
 export function analysePlan<S>(input: PlanInput<S>): PlanAnalysis<S> {
+    return analyseCounted(input).analysis;
+}
+
+/** The analysis, and how many of its findings (always the first ones) are about the calendar and the policy. */
+export function analyseCounted<S>(input: PlanInput<S>): { analysis: PlanAnalysis<S>; settingsFindings: number } {
     const ctx = new AnalysisContext(input);
     const calendar = resolveCalendar(ctx);
     const policy = resolvePolicy(ctx);
+    const settingsFindings = ctx.findings.length;
     resolveObjectivePeriods(ctx);
     const teams = analyseTeams(ctx);
     analyseKeyResults(ctx);
@@ -41,5 +47,5 @@ export function analysePlan<S>(input: PlanInput<S>): PlanAnalysis<S> {
     for (const kpi of input.kpis) ctx.kpis.push(analyseKpi(ctx, kpi));
     const keyResults = analyseProgress(ctx);
     const objectives = analyseObjectives(ctx, keyResults);
-    return { calendar, policy, stages, kpis: ctx.kpis, keyResults, objectives, teams, findings: ctx.findings };
+    return { analysis: { calendar, policy, stages, kpis: ctx.kpis, keyResults, objectives, teams, findings: ctx.findings }, settingsFindings };
 }

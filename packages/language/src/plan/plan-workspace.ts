@@ -1,14 +1,17 @@
 /**
  * The plan of the whole workspace: every document's fragment joined, names resolved, and the
- * engine run once per workspace state. Validation, hovers, hints and the CLI all read the one
- * analysis cached here, so they never disagree.
+ * engine run once per workspace state, on the parts of the plan an edit changed (the engine's
+ * IncrementalAnalysis; unchanged fragments and resolutions keep their identity for it).
+ * Validation, hovers, hints and the CLI all read the one analysis cached here, so they never
+ * disagree.
  */
-import { analysePlan, type ActualFigures, type KeyResultFigures, type KeyResultInput, type KpiFigures, type StageFigures, type KpiInput, type PlanAnalysis, type PlanInput, type ProcessInput, type StageInput } from '@okr-plan/engine';
+import { analysePlan, IncrementalAnalysis, type ActualFigures, type IncrementalStats, type KeyResultFigures, type KpiFigures, type StageFigures, type PlanAnalysis, type PlanInput } from '@okr-plan/engine';
 import { AstUtils, DocumentCache, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { OkrServices } from '../okr-module.js';
 import { firstLine, type InternalErrors } from '../validation/internal-errors.js';
 import { buildPlanFragment, type DeclarationKind, type PlanFragment } from './plan-fragment.js';
 import type { PlanFinding } from './plan-findings.js';
+import { ResolvedInputs, type Resolve } from './resolution.js';
 import type { Site } from './site.js';
 
 export interface WorkspacePlan {
@@ -39,6 +42,8 @@ export class PlanWorkspace {
     private readonly plan: WorkspaceCache<string, WorkspacePlan>;
     /** What each document's diagnostics last showed of its plan findings, to spot stale ones. */
     private readonly published = new Map<string, PlanFinding[]>();
+    private readonly resolved = new ResolvedInputs();
+    private readonly incremental = new IncrementalAnalysis<Site>();
 
     constructor(services: OkrServices) {
         this.internalErrors = services.validation.InternalErrors;
@@ -66,9 +71,14 @@ export class PlanWorkspace {
         return buildPlanFragment(document);
     }
 
-    /** Runs the engine (a seam for tests that inject a failure). */
+    /** Runs the engine on the parts of the plan that changed (a seam for tests that inject a failure). */
     protected analyse(input: PlanInput<Site>): PlanAnalysis<Site> {
-        return analysePlan(input);
+        return this.incremental.analyse(input);
+    }
+
+    /** What the last analysis recomputed, for tests and the benchmark. */
+    get lastAnalysis(): IncrementalStats {
+        return this.incremental.lastRun;
     }
 
     /** The analysis of the current workspace state, computed at most once per state. */
@@ -131,7 +141,7 @@ export class PlanWorkspace {
             findings.push({ code: 'duplicate-policy', severity: 'error', site: { node: policy.node, keyword: 'policy' }, args: { first: locationOf(policies[0].node) } });
         }
 
-        const resolve = (name: string | null, kind: DeclarationKind): string | null => {
+        const resolve: Resolve = (name, kind) => {
             if (name === null) return null;
             const found = declarations.get(name);
             return found?.length === 1 && found[0].kind === kind ? name : null;
@@ -142,9 +152,9 @@ export class PlanWorkspace {
             policy: policies[0],
             teams: fragments.flatMap(fragment => fragment.teams),
             objectives: fragments.flatMap(fragment => fragment.objectives),
-            processes: fragments.flatMap(fragment => fragment.processes).map(process => resolveProcess(process, resolve)),
-            keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => resolveKeyResult(keyResult, resolve)),
-            kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => resolveKpi(kpi, resolve))
+            processes: fragments.flatMap(fragment => fragment.processes).map(process => this.resolved.process(process, resolve)),
+            keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => this.resolved.keyResult(keyResult, resolve)),
+            kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => this.resolved.kpi(kpi, resolve))
         };
         let analysis: PlanAnalysis<Site>;
         try {
@@ -204,38 +214,6 @@ function figuresByNode(input: PlanInput<Site>, analysis: PlanAnalysis<Site>): Wo
 export function stageFiguresNamed(plan: WorkspacePlan, name: string | null): StageFigures | undefined {
     const declared = name === null ? undefined : plan.declarations.get(name);
     return declared?.length === 1 ? plan.figuresOf.stages.get(declared[0].node) : undefined;
-}
-
-type Resolve = (name: string | null, kind: DeclarationKind) => string | null;
-
-function resolveProcess(process: ProcessInput<Site>, resolve: Resolve): ProcessInput<Site> {
-    return { ...process, stages: process.stages.map(stage => resolveStage(stage, resolve)) };
-}
-
-function resolveStage(stage: StageInput<Site>, resolve: Resolve): StageInput<Site> {
-    const flow = stage.flow && stage.flow.kind !== 'conversion'
-        ? { ...stage.flow, unit: resolve(stage.flow.unit, 'unit'), perUnit: resolve(stage.flow.perUnit, 'unit') }
-        : stage.flow;
-    return {
-        ...stage,
-        output: stage.output === undefined ? undefined : resolve(stage.output, 'unit'),
-        team: stage.team && { ...stage.team, team: resolve(stage.team.team, 'team') },
-        flow,
-        cadence: stage.cadence && { ...stage.cadence, unit: resolve(stage.cadence.unit, 'unit') },
-        capacity: stage.capacity && { ...stage.capacity, unit: resolve(stage.capacity.unit, 'unit') }
-    };
-}
-
-function resolveKeyResult(keyResult: KeyResultInput<Site>, resolve: Resolve): KeyResultInput<Site> {
-    return {
-        ...keyResult,
-        target: keyResult.target && { ...keyResult.target, unit: resolve(keyResult.target.unit, 'unit') },
-        via: keyResult.via && { ...keyResult.via, process: resolve(keyResult.via.process, 'process') }
-    };
-}
-
-function resolveKpi(kpi: KpiInput<Site>, resolve: Resolve): KpiInput<Site> {
-    return { ...kpi, of: kpi.of && { ...kpi.of, stage: resolve(kpi.of.stage, 'stage') } };
 }
 
 /**

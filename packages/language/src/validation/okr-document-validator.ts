@@ -32,7 +32,8 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
     /** The workspace-wide names of declarations of one kind ('stage' → every `Process.Stage`). */
     private declaredNames(kind: string): string[] {
         const type = DECLARATION_TYPES[kind];
-        return type ? this.indexManager.allElements(type).map(description => description.name).toArray() : [];
+        // Sorted: the index lists names in the order documents were indexed, which differs between a fresh build and edits.
+        return type ? this.indexManager.allElements(type).map(description => description.name).toArray().sort() : [];
     }
 
     /** Validation never throws: a failure inside OKR Plan becomes one internal-error diagnostic on the first line. */
