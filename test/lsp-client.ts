@@ -21,6 +21,8 @@ export interface LspSession {
     /** Resolves with the next diagnostics published for a URI (or the current ones if already published and `fresh` is false). */
     diagnostics(uri: string, fresh?: boolean): Promise<Diagnostic[]>;
     open(uri: string, text: string): void;
+    /** Every diagnostics publication for a URI so far, oldest first. */
+    publications(uri: string): Diagnostic[][];
     close(): Promise<void>;
     /** The server's exit code or signal once it has exited; null while it runs. */
     exited(): number | string | null;
@@ -37,6 +39,7 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
     const child: ChildProcess = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const published = new Map<string, Diagnostic[]>();
+    const history = new Map<string, Diagnostic[][]>();
     let exit: number | string | null = null;
     child.on('exit', (code, signal) => (exit = code ?? signal ?? 'exited'));
     let log = '';
@@ -45,6 +48,7 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
     const waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
         published.set(params.uri, params.diagnostics);
+        history.set(params.uri, [...(history.get(params.uri) ?? []), params.diagnostics]);
         for (const resolve of waiting.get(params.uri) ?? []) resolve(params.diagnostics);
         waiting.delete(params.uri);
     });
@@ -97,6 +101,7 @@ export async function startServer(workspaceFolder: string, locale = 'en', settin
         open: (uri, text) => {
             void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'okr', version: 1, text } });
         },
+        publications: uri => history.get(uri) ?? [],
         progress: () => progress,
         createdProgressTokens: () => createdTokens,
         progressEnded: () => (progress.some(event => event.value.kind === 'end') ? Promise.resolve() : new Promise(resolve => ended.push(resolve))),

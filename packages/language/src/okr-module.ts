@@ -7,6 +7,7 @@ import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModul
 import { OkrGeneratedModule, OkrGeneratedSharedModule } from './generated/module.js';
 import { Messages } from './i18n/messages.js';
 import { OkrDocumentBuilder } from './workspace/okr-document-builder.js';
+import { OkrDocumentUpdateHandler } from './workspace/okr-document-update-handler.js';
 import { OkrDocumentValidator } from './validation/okr-document-validator.js';
 import { OkrDocumentationProvider } from './lsp/okr-documentation-provider.js';
 import { OkrFormatter } from './lsp/okr-formatter.js';
@@ -95,6 +96,7 @@ export const OkrSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
         WorkspaceManager: services => new OkrWorkspaceManager(services)
     },
     lsp: {
+        DocumentUpdateHandler: services => new OkrDocumentUpdateHandler(services),
         FuzzyMatcher: () => new OkrFuzzyMatcher(),
         NodeKindProvider: () => new OkrNodeKindProvider(),
         WorkspaceSymbolProvider: services => new OkrWorkspaceSymbolProvider(services)

@@ -44,6 +44,7 @@ export class PlanWorkspace {
     private readonly published = new Map<string, PlanFinding[]>();
     private readonly resolved = new ResolvedInputs();
     private readonly incremental = new IncrementalAnalysis<Site>();
+    private analysisCount = 0;
 
     constructor(services: OkrServices) {
         this.internalErrors = services.validation.InternalErrors;
@@ -74,6 +75,11 @@ export class PlanWorkspace {
     /** Runs the engine on the parts of the plan that changed (a seam for tests that inject a failure). */
     protected analyse(input: PlanInput<Site>): PlanAnalysis<Site> {
         return this.incremental.analyse(input);
+    }
+
+    /** How many times the plan was analysed (once per workspace state at most), for tests. */
+    get analyses(): number {
+        return this.analysisCount;
     }
 
     /** What the last analysis recomputed, for tests and the benchmark. */
@@ -107,6 +113,7 @@ export class PlanWorkspace {
     }
 
     private compute(): WorkspacePlan {
+        this.analysisCount++;
         // Path order decides which calendar and policy win and which blocks are reported.
         const documents = this.documents.all
             .filter(doc => doc.textDocument.languageId === 'okr' || doc.uri.path.endsWith('.okr'))
