@@ -15,7 +15,7 @@
 import type { KpiFigures, ObjectiveFigures, PlanAnalysis, StageFigures, TeamFigures } from './analysis.js';
 import { analyseCounted } from './derive.js';
 import { objectiveOf } from './derive/key-results.js';
-import type { CalendarInput, KeyResultInput, KpiInput, ObjectiveInput, PlanInput, PolicyInput, ProcessInput, StageInput, TeamInput } from './model.js';
+import type { CalendarInput, KeyResultInput, KpiInput, ObjectiveInput, PlanInput, PolicyInput, ProcessInput, TeamInput } from './model.js';
 
 /** One independent part of a plan: its members in input order. */
 interface PlanPart<S> {
@@ -93,7 +93,8 @@ export class IncrementalAnalysis<S> {
 export function splitPlan<S>(input: PlanInput<S>): PlanPart<S>[] {
     const members: { kind: keyof PlanPart<S>; item: object }[] = [];
     const parent: number[] = [];
-    const byName = new Map<string, number>();
+    // One map per kind of name: the first member that named it.
+    const named = { team: new Map<string, number>(), objective: new Map<string, number>(), process: new Map<string, number>(), stage: new Map<string, number>() };
     const find = (i: number): number => {
         while (parent[i] !== i) {
             parent[i] = parent[parent[i]];
@@ -101,28 +102,33 @@ export function splitPlan<S>(input: PlanInput<S>): PlanPart<S>[] {
         }
         return i;
     };
-    const join = (i: number, key: string) => {
-        const other = byName.get(key);
-        if (other === undefined) byName.set(key, i);
+    const join = (i: number, kind: keyof typeof named, name: string | null | undefined) => {
+        if (!name) return;
+        const other = named[kind].get(name);
+        if (other === undefined) named[kind].set(name, i);
         else parent[find(i)] = find(other);
     };
-    const add = (kind: keyof PlanPart<S>, item: object, keys: (string | null | undefined)[]) => {
-        const i = members.length;
+    const add = (kind: keyof PlanPart<S>, item: object) => {
         members.push({ kind, item });
-        parent.push(i);
-        for (const key of keys) if (key) join(i, key);
+        parent.push(members.length - 1);
+        return members.length - 1;
     };
-    const name = (kind: string, value: string | null | undefined) => (value ? `${kind}\u0000${value}` : null);
-    for (const team of input.teams) add('teams', team, [name('team', team.name)]);
-    for (const objective of input.objectives ?? []) add('objectives', objective, [name('objective', objective.name)]);
+    for (const team of input.teams) join(add('teams', team), 'team', team.name);
+    for (const objective of input.objectives ?? []) join(add('objectives', objective), 'objective', objective.name);
     for (const process of input.processes) {
-        add('processes', process, [
-            name('process', process.name),
-            ...process.stages.flatMap((stage: StageInput<S>) => [name('stage', stage.name), name('team', stage.team?.team)])
-        ]);
+        const i = add('processes', process);
+        join(i, 'process', process.name);
+        for (const stage of process.stages) {
+            join(i, 'stage', stage.name);
+            join(i, 'team', stage.team?.team);
+        }
     }
-    for (const keyResult of input.keyResults) add('keyResults', keyResult, [name('objective', objectiveOf(keyResult)), name('process', keyResult.via?.process)]);
-    for (const kpi of input.kpis) add('kpis', kpi, [name('stage', kpi.of?.stage)]);
+    for (const keyResult of input.keyResults) {
+        const i = add('keyResults', keyResult);
+        join(i, 'objective', objectiveOf(keyResult));
+        join(i, 'process', keyResult.via?.process);
+    }
+    for (const kpi of input.kpis) join(add('kpis', kpi), 'stage', kpi.of?.stage);
 
     const parts = new Map<number, PlanPart<S>>();
     members.forEach(({ kind, item }, i) => {

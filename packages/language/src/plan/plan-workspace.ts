@@ -272,6 +272,8 @@ function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
 }
 
 function sameFinding(a: PlanFinding, b: PlanFinding): boolean {
+    // Unchanged parts of the plan hand back the very same finding objects.
+    if (a === b) return true;
     if (a.code !== b.code || a.severity !== b.severity || a.site.node !== b.site.node || a.site.property !== b.site.property || a.site.keyword !== b.site.keyword) return false;
     const [x, y] = [a.args as Record<string, unknown>, b.args as Record<string, unknown>];
     const keys = Object.keys(x);
