@@ -12,7 +12,7 @@
  * `analysePlan(input)` figure for figure; findings are the same, listed settings first, then part
  * by part (`analysePlan` lists them pass by pass).
  */
-import type { KpiFigures, ObjectiveFigures, PlanAnalysis, StageFigures, TeamFigures } from './analysis.js';
+import type { PlanAnalysis, StageFigures } from './analysis.js';
 import { analyseCounted } from './derive.js';
 import { objectiveOf } from './derive/key-results.js';
 import type { CalendarInput, KeyResultInput, KpiInput, ObjectiveInput, PlanInput, PolicyInput, ProcessInput, TeamInput } from './model.js';
@@ -61,7 +61,8 @@ export class IncrementalAnalysis<S> {
         this.parts = new Map();
         const analysed: AnalysedPart<S>[] = [];
         let fresh = 0;
-        for (const part of splitPlan(input)) {
+        const split = splitPlan(input);
+        for (const part of split.parts) {
             const first = firstMember(part);
             let result = previous.get(first);
             if (!result || result.calendar !== input.calendar || result.policy !== input.policy || !sameMembers(result.part, part)) {
@@ -72,7 +73,7 @@ export class IncrementalAnalysis<S> {
             analysed.push(result);
         }
         this.lastRun = { parts: analysed.length, analysed: fresh };
-        return mergeParts(input, settings.analysis, analysed);
+        return mergeParts(input, settings.analysis, split, analysed);
     }
 
     /** The calendar and policy in force, and their findings: shared by every part, computed once per change of theirs. */
@@ -89,12 +90,20 @@ export class IncrementalAnalysis<S> {
     }
 }
 
-/** The plan's independent parts, in the order of their first member (teams, objectives, processes, key results, KPIs). */
-export function splitPlan<S>(input: PlanInput<S>): PlanPart<S>[] {
-    const members: { kind: keyof PlanPart<S>; item: object }[] = [];
-    const parent: number[] = [];
-    // One map per kind of name: the first member that named it.
-    const named = { team: new Map<string, number>(), objective: new Map<string, number>(), process: new Map<string, number>(), stage: new Map<string, number>() };
+/** The plan's independent parts, and where each input object went. */
+export interface PlanSplit<S> {
+    /** In the order of their first member (teams, objectives, processes, key results, KPIs). */
+    parts: PlanPart<S>[];
+    /** For each object of the input, in input order (teams, then objectives, processes, key results, KPIs): its part and its index there. */
+    partOf: Int32Array;
+    indexInPart: Int32Array;
+}
+
+export function splitPlan<S>(input: PlanInput<S>): PlanSplit<S> {
+    const objectives = input.objectives ?? [];
+    const total = input.teams.length + objectives.length + input.processes.length + input.keyResults.length + input.kpis.length;
+    const parent = new Int32Array(total);
+    for (let i = 0; i < total; i++) parent[i] = i;
     const find = (i: number): number => {
         while (parent[i] !== i) {
             parent[i] = parent[parent[i]];
@@ -102,46 +111,63 @@ export function splitPlan<S>(input: PlanInput<S>): PlanPart<S>[] {
         }
         return i;
     };
-    const join = (i: number, kind: keyof typeof named, name: string | null | undefined) => {
+    // One map per kind of name: the first object that named it. Objects naming the same thing share a part.
+    const join = (names: Map<string, number>, i: number, name: string | null | undefined) => {
         if (!name) return;
-        const other = named[kind].get(name);
-        if (other === undefined) named[kind].set(name, i);
+        const other = names.get(name);
+        if (other === undefined) names.set(name, i);
         else parent[find(i)] = find(other);
     };
-    const add = (kind: keyof PlanPart<S>, item: object) => {
-        members.push({ kind, item });
-        parent.push(members.length - 1);
-        return members.length - 1;
-    };
-    for (const team of input.teams) join(add('teams', team), 'team', team.name);
-    for (const objective of input.objectives ?? []) join(add('objectives', objective), 'objective', objective.name);
+    const teams = new Map<string, number>();
+    const objectiveNames = new Map<string, number>();
+    const processes = new Map<string, number>();
+    const stages = new Map<string, number>();
+    let i = 0;
+    for (const team of input.teams) join(teams, i++, team.name);
+    for (const objective of objectives) join(objectiveNames, i++, objective.name);
     for (const process of input.processes) {
-        const i = add('processes', process);
-        join(i, 'process', process.name);
+        join(processes, i, process.name);
         for (const stage of process.stages) {
-            join(i, 'stage', stage.name);
-            join(i, 'team', stage.team?.team);
+            join(stages, i, stage.name);
+            join(teams, i, stage.team?.team);
         }
+        i++;
     }
     for (const keyResult of input.keyResults) {
-        const i = add('keyResults', keyResult);
-        join(i, 'objective', objectiveOf(keyResult));
-        join(i, 'process', keyResult.via?.process);
+        join(objectiveNames, i, objectiveOf(keyResult));
+        join(processes, i, keyResult.via?.process);
+        i++;
     }
-    for (const kpi of input.kpis) join(add('kpis', kpi), 'stage', kpi.of?.stage);
+    for (const kpi of input.kpis) join(stages, i++, kpi.of?.stage);
 
-    const parts = new Map<number, PlanPart<S>>();
-    members.forEach(({ kind, item }, i) => {
-        const root = find(i);
-        let part = parts.get(root);
-        if (!part) {
-            part = { teams: [], objectives: [], processes: [], keyResults: [], kpis: [] };
-            parts.set(root, part);
+    // A part is created when its first object is met, so parts come in the order of their first objects.
+    const partOfRoot = new Map<number, number>();
+    const parts: PlanPart<S>[] = [];
+    const partOf = new Int32Array(total);
+    const indexInPart = new Int32Array(total);
+    i = 0;
+    const place = <K extends keyof PlanPart<S>>(kind: K, items: readonly PlanPart<S>[K][number][]) => {
+        for (const item of items) {
+            const root = find(i);
+            let part = partOfRoot.get(root);
+            if (part === undefined) {
+                part = parts.length;
+                partOfRoot.set(root, part);
+                parts.push({ teams: [], objectives: [], processes: [], keyResults: [], kpis: [] });
+            }
+            const list = parts[part][kind] as PlanPart<S>[K][number][];
+            partOf[i] = part;
+            indexInPart[i] = list.length;
+            list.push(item);
+            i++;
         }
-        (part[kind] as object[]).push(item);
-    });
-    // A part is created when its first member is met, so map order is the order of first members.
-    return [...parts.values()];
+    };
+    place('teams', input.teams);
+    place('objectives', objectives);
+    place('processes', input.processes);
+    place('keyResults', input.keyResults);
+    place('kpis', input.kpis);
+    return { parts, partOf, indexInPart };
 }
 
 function firstMember<S>(part: PlanPart<S>): object {
@@ -159,31 +185,43 @@ function analysePart<S>(input: PlanInput<S>, part: PlanPart<S>): AnalysedPart<S>
 }
 
 /** Puts the parts' figures back in input order, as `analysePlan` returns them. */
-function mergeParts<S>(input: PlanInput<S>, settings: PlanAnalysis<S>, parts: AnalysedPart<S>[]): PlanAnalysis<S> {
-    const teams = new Map<TeamInput<S>, TeamFigures>();
-    const objectives = new Map<ObjectiveInput<S>, ObjectiveFigures>();
-    const stages = new Map<ProcessInput<S>, StageFigures[]>();
-    const keyResults = new Map<KeyResultInput<S>, PlanAnalysis<S>['keyResults'][number]>();
-    const kpis = new Map<KpiInput<S>, KpiFigures>();
-    for (const { part, analysis } of parts) {
-        part.teams.forEach((team, i) => teams.set(team, analysis.teams[i]));
-        part.objectives.forEach((objective, i) => objectives.set(objective, analysis.objectives[i]));
-        let stage = 0;
-        for (const process of part.processes) {
-            stages.set(process, analysis.stages.slice(stage, stage + process.stages.length));
-            stage += process.stages.length;
-        }
-        part.keyResults.forEach((keyResult, i) => keyResults.set(keyResult, analysis.keyResults[i]));
-        part.kpis.forEach((kpi, i) => kpis.set(kpi, analysis.kpis[i]));
+function mergeParts<S>(input: PlanInput<S>, settings: PlanAnalysis<S>, split: PlanSplit<S>, parts: AnalysedPart<S>[]): PlanAnalysis<S> {
+    const { partOf, indexInPart } = split;
+    let i = 0;
+    const pick = <T>(items: readonly unknown[], figures: (analysis: PlanAnalysis<S>) => T[]): T[] =>
+        items.map(() => {
+            const figure = figures(parts[partOf[i]].analysis)[indexInPart[i]];
+            i++;
+            return figure;
+        });
+    const teams = pick(input.teams, analysis => analysis.teams);
+    const objectives = pick(input.objectives ?? [], analysis => analysis.objectives);
+    // A process's stages sit in its part's stage list after those of the part's earlier processes.
+    const stageStart = parts.map(({ part }) => {
+        let offset = 0;
+        return part.processes.map(process => {
+            const start = offset;
+            offset += process.stages.length;
+            return start;
+        });
+    });
+    const stages: StageFigures[] = [];
+    for (const process of input.processes) {
+        const part = partOf[i];
+        const start = stageStart[part][indexInPart[i]];
+        stages.push(...parts[part].analysis.stages.slice(start, start + process.stages.length));
+        i++;
     }
+    const keyResults = pick(input.keyResults, analysis => analysis.keyResults);
+    const kpis = pick(input.kpis, analysis => analysis.kpis);
     return {
         calendar: settings.calendar,
         policy: settings.policy,
-        stages: input.processes.flatMap(process => stages.get(process) ?? []),
-        kpis: input.kpis.map(kpi => kpis.get(kpi)!),
-        keyResults: input.keyResults.map(keyResult => keyResults.get(keyResult)!),
-        objectives: (input.objectives ?? []).map(objective => objectives.get(objective)!),
-        teams: input.teams.map(team => teams.get(team)!),
+        stages,
+        kpis,
+        keyResults,
+        objectives,
+        teams,
         findings: [...settings.findings, ...parts.flatMap(part => part.findings)]
     };
 }

@@ -9,4 +9,4 @@ export * from './format.js';
 export { analysePlan } from './derive.js';
 export { exceeds, wholePeople } from './derive/rates.js';
 export * from './compare.js';
-export { IncrementalAnalysis, splitPlan, type IncrementalStats } from './incremental.js';
+export { IncrementalAnalysis, splitPlan, type IncrementalStats, type PlanSplit } from './incremental.js';

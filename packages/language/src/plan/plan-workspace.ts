@@ -11,6 +11,7 @@ import type { OkrServices } from '../okr-module.js';
 import { firstLine, type InternalErrors } from '../validation/internal-errors.js';
 import { buildPlanFragment, type DeclarationKind, type PlanFragment } from './plan-fragment.js';
 import type { PlanFinding } from './plan-findings.js';
+import { DeclarationIndex } from './declaration-index.js';
 import { ResolvedInputs, type Resolve } from './resolution.js';
 import type { Site } from './site.js';
 
@@ -43,6 +44,8 @@ export class PlanWorkspace {
     /** What each document's diagnostics last showed of its plan findings, to spot stale ones. */
     private readonly published = new Map<string, PlanFinding[]>();
     private readonly resolved = new ResolvedInputs();
+    private readonly declarationIndex = new DeclarationIndex();
+    private readonly ownFindingsOf = new WeakMap<PlanFragment, PlanFinding[]>();
     private readonly incremental = new IncrementalAnalysis<Site>();
     private analysisCount = 0;
 
@@ -112,28 +115,34 @@ export class PlanWorkspace {
         return shown.length !== now.length || now.some((finding, index) => !sameFinding(finding, shown[index]));
     }
 
+    /** A fragment's own findings; in a declaration a syntax error broke, only the syntax error speaks. */
+    private ownFindings(fragment: PlanFragment): PlanFinding[] {
+        let own = this.ownFindingsOf.get(fragment);
+        if (!own) {
+            const broken = fragment.broken.size > 0 ? [fragment.broken] : [];
+            own = fragment.findings.filter(finding => finding.code === 'parse-error' || !insideBroken(finding.site.node, broken));
+            this.ownFindingsOf.set(fragment, own);
+        }
+        return own;
+    }
+
     private compute(): WorkspacePlan {
         this.analysisCount++;
         // Path order decides which calendar and policy win and which blocks are reported.
         const documents = this.documents.all
             .filter(doc => doc.textDocument.languageId === 'okr' || doc.uri.path.endsWith('.okr'))
+            .map(doc => ({ doc, uri: uriString(doc) }))
             .toArray()
-            .sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+            .sort((a, b) => compareStrings(a.uri, b.uri))
+            .map(({ doc }) => doc);
         const fragments = documents.map(doc => this.fragment(doc));
-        const declarations = new Map<string, { kind: DeclarationKind; node: AstNode }[]>();
-        for (const fragment of fragments) {
-            for (const declared of fragment.declarations) {
-                const list = declarations.get(declared.name);
-                if (list) list.push(declared);
-                else declarations.set(declared.name, [declared]);
-            }
-        }
+        const changedNames = this.declarationIndex.update(fragments);
+        const declarations = this.declarationIndex.declarations;
         const broken = fragments.filter(fragment => fragment.broken.size > 0).map(fragment => fragment.broken);
-        const mentioned = new Set(fragments.flatMap(fragment => [...fragment.mentioned]));
-        // In a declaration a syntax error broke, only the syntax error speaks.
-        const findings: PlanFinding[] = fragments.flatMap(fragment => fragment.findings.filter(finding => finding.code === 'parse-error' || !insideBroken(finding.site.node, broken)));
-        for (const [name, list] of declarations) {
-            if (list.length < 2) continue;
+        const mentioned = new Set(fragments.filter(fragment => fragment.mentioned.size > 0).flatMap(fragment => [...fragment.mentioned]));
+        const findings: PlanFinding[] = fragments.flatMap(fragment => this.ownFindings(fragment));
+        for (const name of this.declarationIndex.duplicated) {
+            const list = declarations.get(name) ?? [];
             for (const declared of list) {
                 const others = list.filter(other => other !== declared).map(other => locationOf(other.node)).join(', ');
                 findings.push({ code: 'duplicate-name', severity: 'error', site: { node: declared.node, property: 'name' }, args: { name, count: list.length, others } });
@@ -153,15 +162,16 @@ export class PlanWorkspace {
             const found = declarations.get(name);
             return found?.length === 1 && found[0].kind === kind ? name : null;
         };
+        const resolved = this.resolved.documents(fragments, changedNames, resolve);
         const input: PlanInput<Site> = {
             units: fragments.flatMap(fragment => fragment.units),
             calendar: calendars[0],
             policy: policies[0],
             teams: fragments.flatMap(fragment => fragment.teams),
             objectives: fragments.flatMap(fragment => fragment.objectives),
-            processes: fragments.flatMap(fragment => fragment.processes).map(process => this.resolved.process(process, resolve)),
-            keyResults: fragments.flatMap(fragment => fragment.keyResults).map(keyResult => this.resolved.keyResult(keyResult, resolve)),
-            kpis: fragments.flatMap(fragment => fragment.kpis).map(kpi => this.resolved.kpi(kpi, resolve))
+            processes: resolved.flatMap(document => document.processes),
+            keyResults: resolved.flatMap(document => document.keyResults),
+            kpis: resolved.flatMap(document => document.kpis)
         };
         let analysis: PlanAnalysis<Site>;
         try {
@@ -263,7 +273,7 @@ function insideBroken(node: AstNode, broken: Set<AstNode>[]): boolean {
 function groupByDocument(findings: PlanFinding[]): Map<string, PlanFinding[]> {
     const byDocument = new Map<string, PlanFinding[]>();
     for (const finding of findings) {
-        const uri = AstUtils.getDocument(finding.site.node).uri.toString();
+        const uri = uriString(AstUtils.getDocument(finding.site.node));
         const list = byDocument.get(uri);
         if (list) list.push(finding);
         else byDocument.set(uri, [finding]);
@@ -284,6 +294,18 @@ function locationOf(node: AstNode): string {
     const document = AstUtils.getDocument(node);
     const line = (node.$cstNode?.range.start.line ?? 0) + 1;
     return `${document.uri.path.split('/').pop()}:${line}`;
+}
+
+const uriStrings = new WeakMap<LangiumDocument, string>();
+
+/** A document's URI as a string, formatted once per document. */
+function uriString(document: LangiumDocument): string {
+    let uri = uriStrings.get(document);
+    if (uri === undefined) {
+        uri = document.uri.toString();
+        uriStrings.set(document, uri);
+    }
+    return uri;
 }
 
 function compareStrings(a: string, b: string): number {
