@@ -73,7 +73,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
  * editor keeps for find-references and for rebuilding what an edit affects, is not built. On a
  * 3,000-file plan that is a tenth of the build's time and of its memory.
  */
-function withoutReferenceIndex(override: OkrServicesOverride | undefined): OkrServicesOverride {
+export function withoutReferenceIndex(override: OkrServicesOverride | undefined): OkrServicesOverride {
     return {
         ...override,
         workspace: {
