@@ -9,3 +9,4 @@ export * from './format.js';
 export { analysePlan } from './derive.js';
 export { exceeds, wholePeople } from './derive/rates.js';
 export * from './compare.js';
+export * from './scenario.js';
