@@ -25,7 +25,7 @@ kpi PlasterRate {
 }
 `;
 
-const DECLARATION_KEYWORDS = ['unit', 'calendar', 'policy', 'team', 'objective', 'process', 'kpi'];
+const DECLARATION_KEYWORDS = ['unit', 'calendar', 'policy', 'team', 'objective', 'process', 'kpi', 'scenario'];
 const TIME_UNITS = ['day', 'week', 'month', 'quarter', 'year'];
 
 function services() {
@@ -106,7 +106,7 @@ describe('keywords', () => {
         await parse('calendar { workdays 20 per month }\npolicy { tolerance 5% }', { documentUri: 'file:///settings.okr' });
         let items: string[] = [];
         await expectCompletion(okr)({ text: `${PLAN}<|>`, index: 0, assert: list => { items = list.items.map(item => item.label); } });
-        expect(items).toEqual(['unit', 'team', 'objective', 'process', 'kpi']);
+        expect(items).toEqual(['unit', 'team', 'objective', 'process', 'kpi', 'scenario']);
     });
 
     it('completes a keyword being typed, unless the block has that clause already', async () => {

@@ -117,7 +117,7 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         const property = refInfo.property;
         const fits: Array<string | undefined> = [];
         if (ast.isNeeds(holder) || ast.isYields(holder)) {
-            const stage = AstUtils.getContainerOfType(holder, ast.isStage);
+            const stage = stageOf(holder);
             const own = outputOf(stage);
             const previous = outputOf(previousStage(stage));
             const wantsOwn = ast.isNeeds(holder) ? property === 'perUnit' : property === 'unit';
@@ -125,9 +125,11 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         } else if (ast.isRate(holder)) {
             const clause = holder.$container as AstNode | undefined;
             if (ast.isCadence(clause) || ast.isCapacity(clause)) {
-                fits.push(outputOf(AstUtils.getContainerOfType(clause, ast.isStage)));
+                fits.push(outputOf(stageOf(clause)));
             } else if (ast.isKeyResultTarget(clause)) {
-                const stages = this.viaProcess(clause.$container)?.clauses.filter(ast.isStage) ?? [];
+                const holder = clause.$container;
+                const keyResult = ast.isScenarioKeyResult(holder) ? holder.keyResult?.ref : holder;
+                const stages = this.viaProcess(keyResult)?.clauses.filter(ast.isStage) ?? [];
                 fits.push(outputOf(stages[stages.length - 1]));
             }
         }
@@ -214,6 +216,12 @@ function encloses(node: AstNode, offset: number): boolean {
     if (!open || open.end > offset) return false;
     const close = GrammarUtils.findNodeForKeyword(cst, '}');
     return !close || offset <= close.offset;
+}
+
+/** The stage a clause belongs to, or in a scenario the stage its block names. */
+function stageOf(clause: AstNode): ast.Stage | undefined {
+    const scenarioStage = AstUtils.getContainerOfType(clause, ast.isScenarioStage);
+    return scenarioStage ? scenarioStage.stage?.ref : AstUtils.getContainerOfType(clause, ast.isStage);
 }
 
 function outputOf(stage: ast.Stage | undefined): string | undefined {

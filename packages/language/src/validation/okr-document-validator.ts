@@ -5,7 +5,8 @@
 import { Cancellation, DefaultDocumentValidator, isOperationCancelled, type IndexManager, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { referenceKind, type Messages } from '../i18n/messages.js';
-import { readLexingError, readSyntaxError } from '../i18n/syntax-errors.js';
+import { readLexingError, readSyntaxError, scenarioBlockAt, type ScenarioBlockKind } from '../i18n/syntax-errors.js';
+import { clauseKeywords } from '../parser/block-keywords.js';
 import { grammarKeywords } from '../references/okr-names.js';
 import { nearest } from '../references/nearest-names.js';
 import type { OkrServices } from '../okr-module.js';
@@ -73,10 +74,15 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
         const from = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
         const lexed = diagnostics.slice(0, from).filter(diagnostic => diagnostic.code === PARSE_ERROR);
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
         const parsed = diagnostics.splice(from).filter(diagnostic => !lexed.some(earlier => earlier.range.start.line === diagnostic.range.start.line && earlier.range.start.character <= diagnostic.range.start.character));
         for (const diagnostic of parsed) {
             diagnostic.code = PARSE_ERROR;
-            const problem = readSyntaxError(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+            let problem = readSyntaxError(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+            const scenarioBlock = problem.kind === 'expected' && this.keywords.includes(problem.found) ? scenarioBlockAt(text, offsetOf(text, diagnostic.range.start)) : undefined;
+            if (problem.kind === 'expected' && scenarioBlock) {
+                problem = { kind: 'not-in-scenario', keyword: problem.found, block: scenarioBlock, keywords: clauseKeywords(SCENARIO_BLOCK_TYPES[scenarioBlock]) };
+            }
             if (problem.kind === 'expected' && /^[_\p{L}]/u.test(problem.found)) {
                 problem.suggestion = nearest(problem.found, problem.expected.filter(token => /^[a-z]/.test(token)), 1)[0] ?? nearest(problem.found, this.keywords, 1)[0];
             }
@@ -111,7 +117,22 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
 const MAX_SUGGESTED = 50;
 
 /** The AST type each kind of reference names. */
-const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team' };
+const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team', keyresult: 'KeyResult', kpi: 'Kpi', scenario: 'Scenario' };
+
+/** The AST type of each kind of scenario block, whose clause keywords a message lists. */
+const SCENARIO_BLOCK_TYPES: Record<ScenarioBlockKind, string> = {
+    scenario: 'Scenario', team: 'ScenarioTeam', keyresult: 'ScenarioKeyResult', stage: 'ScenarioStage', kpi: 'ScenarioKpi', process: 'ScenarioProcess'
+};
+
+function offsetOf(text: string, position: { line: number; character: number }): number {
+    let offset = 0;
+    for (let line = 0; line < position.line; line++) {
+        const next = text.indexOf('\n', offset);
+        if (next < 0) return text.length;
+        offset = next + 1;
+    }
+    return offset + position.character;
+}
 
 /** An unknown word the parser already reported at the same place is said once. */
 function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
