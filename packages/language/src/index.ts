@@ -2,6 +2,8 @@ export * from './okr-module.js';
 export * from './plan/plan-workspace.js';
 export * from './plan/plan-findings.js';
 export * from './plan/plan-fragment.js';
+export * from './plan/scenario-plan.js';
+export { ScenarioPlanWorkspace } from './plan/scenario-workspace.js';
 export type { Site } from './plan/site.js';
 export * from './i18n/locale.js';
 export * from './i18n/messages.js';
