@@ -216,3 +216,38 @@ describe('the clauses of the plan over time (spec §8)', () => {
         expect(await labels(`${PLAN}policy { tolerance 10% <|> }`)).toEqual(['uncertainty', 'offtrack']);
     });
 });
+
+describe('in a scenario (spec §9)', () => {
+    const scenario = (body: string) => `${PLAN}scenario S {\n${body}\n}\n`;
+
+    it('proposes the blocks a scenario takes, and the declarations each block may name', async () => {
+        expect(await labels(scenario('<|>'))).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'calendar', 'policy']);
+        expect(await labels(scenario('team <|>'))).toEqual(['Plasterers', 'Штукатуры']);
+        expect(await labels(scenario('stage <|>'))).toEqual(['Construction.Plastering', 'Construction.Handover', 'Стройка.Штукатурка']);
+        expect(await labels(scenario('keyresult <|>'))).toEqual(['Deliver.Houses']);
+        expect(await labels(scenario('kpi <|>'))).toEqual(['PlasterRate']);
+        expect(await labels(scenario('process <|>'))).toEqual(['Construction', 'Стройка']);
+    });
+
+    it('proposes only the clauses the block kind may change, less those it has', async () => {
+        expect(await labels(scenario('team Plasterers { <|> }'))).toEqual(['headcount', 'availability']);
+        expect(await labels(scenario('team Plasterers { headcount 4 <|> }'))).toEqual(['availability']);
+        expect(await labels(scenario('stage Construction.Handover { <|> }'))).toEqual(['team', 'needs', 'yields', 'conversion', 'cadence', 'capacity', 'nonstandard']);
+        expect(await labels(scenario('stage Construction.Handover { conversion 50% <|> }'))).toEqual(['team', 'cadence', 'capacity', 'nonstandard']);
+        // The first stage of a process takes no flow clause.
+        expect(await labels(scenario('stage Construction.Plastering { <|> }'))).toEqual(['team', 'cadence', 'capacity', 'nonstandard']);
+        expect(await labels(scenario('kpi PlasterRate { <|> }'))).toEqual(['per', 'target']);
+        expect(await labels(scenario('keyresult Deliver.Houses { <|> }'))).toEqual(['target', 'via']);
+        expect(await labels(scenario('process Construction { <|> }'))).toEqual(['nonstandard']);
+    });
+
+    it('leaves out a declaration another block names already, and the scenario itself after extends', async () => {
+        expect(await labels(scenario('team Plasterers { headcount 4 }\nteam <|>'))).toEqual(['Штукатуры']);
+        expect(await labels(`${PLAN}scenario T { }\nscenario S extends <|> { }\n`)).toEqual(['T']);
+    });
+
+    it('puts the unit that fits first in a scenario\'s flow clause', async () => {
+        const items = (await complete(scenario('stage Construction.Handover { needs 180 <|> }'))).items;
+        expect(items.find(item => item.preselect)?.label).toBe('m2');
+    });
+});
