@@ -241,6 +241,12 @@ describe('in a scenario (spec §9)', () => {
         expect(await labels(scenario('process Construction { <|> }'))).toEqual(['nonstandard']);
     });
 
+    it('proposes a calendar and a policy block once per scenario, whatever the workspace has', async () => {
+        const withSettings = `calendar { workdays 20 per month }\npolicy { tolerance 5% }\n${PLAN}`;
+        expect(await labels(`${withSettings}scenario S {\n<|>\n}\n`)).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'calendar', 'policy']);
+        expect(await labels(`${withSettings}scenario S {\ncalendar { workdays 19 per month }\n<|>\n}\n`)).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'policy']);
+    });
+
     it('leaves out a declaration another block names already, and the scenario itself after extends', async () => {
         expect(await labels(scenario('team Plasterers { headcount 4 }\nteam <|>'))).toEqual(['Штукатуры']);
         expect(await labels(`${PLAN}scenario T { }\nscenario S extends <|> { }\n`)).toEqual(['T']);

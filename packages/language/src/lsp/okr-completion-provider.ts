@@ -181,6 +181,12 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         if (!rule || firstKeyword(rule) !== keyword) return false;
         const type = GrammarUtils.getRuleTypeName(rule);
         const block = this.openBlockAt(context);
+        const scenario = block ? undefined : this.openScenarioAt(context);
+        if (scenario) {
+            // A scenario's own calendar and policy blocks, once each, whatever the workspace has.
+            if (type !== ast.Calendar.$type && type !== ast.Policy.$type) return false;
+            return scenario.blocks.some(other => other.$type === type && !containsOffset(other, context.tokenOffset));
+        }
         if (!block) {
             if (type === ast.Calendar.$type || type === ast.Policy.$type) return this.workspaceHas(type, context);
             return false;
@@ -203,6 +209,14 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
     private openBlockAt(context: CompletionContext): BlockNode | undefined {
         for (let node: AstNode | undefined = context.node; node; node = node.$container) {
             if (BLOCKS.has(node.$type) && encloses(node, context.offset)) return node as BlockNode;
+        }
+        return undefined;
+    }
+
+    /** The scenario whose braces enclose the cursor, when no block inside it does. */
+    private openScenarioAt(context: CompletionContext): ast.Scenario | undefined {
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            if (ast.isScenario(node)) return encloses(node, context.offset) ? node : undefined;
         }
         return undefined;
     }
