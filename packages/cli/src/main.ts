@@ -98,7 +98,9 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
         return status;
     }
     if (args.command === 'preview') {
-        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html');
+        // Under a scenario the plan itself is loaded too, for the plan's figures beside the moved ones.
+        const base = scenario === undefined ? undefined : { name: scenario, base: await loadPlan(args.paths, cwd, language, override) };
+        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html', base);
         return status;
     }
     if (args.command === 'status') {

@@ -113,9 +113,11 @@ describe('okr kpis, check and status --scenario', () => {
         const folder = folderWith({ 'plan.okr': PLAN, 'what-if.okr': 'scenario Hire { team Plasterers { headcount 5 } }\n' });
         expect((await okr(['preview', '.', '--scenario', 'Hire', '-o', 'tree.html'], folder)).status).toBe(0);
         const html = readFileSync(path.join(folder, 'tree.html'), 'utf8');
-        // 2000 / 5 / 21 = 19 per plasterer, and the team's five people.
+        // 2000 / 5 / 21 = 19 per plasterer, and the team's five people, with the plan's 31.7 beside it.
         expect(html).toContain('"perPerson":"19 m²/person/day (Plasterers: 5 people)"');
-        expect(html).not.toContain('31.7');
+        expect(html).toContain('"change":{"before":"31.7 m²/person/day","delta":"-40%"}');
+        expect((await okr(['preview', '.', '-o', 'plan.html'], folder)).status).toBe(0);
+        expect(readFileSync(path.join(folder, 'plan.html'), 'utf8')).not.toContain('"change":{');
     });
 });
 

@@ -10,6 +10,7 @@ export * from './i18n/messages.js';
 export { PARSE_ERROR, LINKING_ERROR } from './validation/okr-document-validator.js';
 export * as ast from './generated/ast.js';
 export * from './plan/kpi-tree.js';
+export { kpiTreeWithScenarios } from './plan/kpi-tree-scenario.js';
 export * from './lsp/kpi-tree-protocol.js';
 export { isPlanFileName, isSkippedFolder } from './workspace/okr-workspace-manager.js';
 export { INTERNAL_ERROR, type RecordedError } from './validation/internal-errors.js';
