@@ -87,6 +87,7 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
                 problem.suggestion = nearest(problem.found, problem.expected.filter(token => /^[a-z]/.test(token)), 1)[0] ?? nearest(problem.found, this.keywords, 1)[0];
             }
             diagnostic.message = this.messages.syntax(problem);
+            if (problem.kind === 'not-in-scenario') diagnostic.data = { ...(diagnostic.data as object | undefined), notInScenario: true };
             diagnostics.push(diagnostic);
         }
     }
@@ -134,11 +135,19 @@ function offsetOf(text: string, position: { line: number; character: number }): 
     return offset + position.character;
 }
 
-/** An unknown word the parser already reported at the same place is said once. */
+/**
+ * An unknown word the parser already reported at the same place is said once. After a keyword a
+ * scenario's block does not take (`output m2`), the words of that clause on its line are its
+ * consequence: one mistake, one error.
+ */
 function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
     const fromParser = diagnostics.filter(diagnostic => diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args === undefined);
+    const notInScenario = fromParser.filter(diagnostic => (diagnostic.data as { notInScenario?: boolean } | undefined)?.notInScenario === true);
     return diagnostics.filter(diagnostic => {
         const isUnknownWord = diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args !== undefined;
-        return !isUnknownWord || !fromParser.some(other => other.range.start.line === diagnostic.range.start.line && other.range.start.character === diagnostic.range.start.character);
+        if (!isUnknownWord) return true;
+        const { line, character } = diagnostic.range.start;
+        if (notInScenario.some(other => other.range.start.line === line && other.range.start.character < character)) return false;
+        return !fromParser.some(other => other.range.start.line === line && other.range.start.character === character);
     });
 }
