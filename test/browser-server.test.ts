@@ -136,7 +136,20 @@ describe('the browser server bundle, reading the workspace through the client', 
         for (const kpi of ['ReportsPerMonth', 'ArticlesPerExpert', 'PlasterRate', 'НормаШтукатура', 'CallsPerRep']) expect(tree).toContain(`"${kpi}"`);
         expect(requested).toContain(`readDirectory ${rootUri}`);
         expect(requested.filter(r => r.startsWith('readFile')).sort()).toEqual(
-            ['anti-patterns/anti-patterns.okr', 'blog/blog.okr', 'plastering/plastering.okr', `quarter-ru/${encodeURIComponent('квартал')}.okr`, `russian/${encodeURIComponent('стройка')}.okr`, 'sales-funnel/sales-funnel.okr'].map(file => `readFile ${rootUri}/${file}`)
+            ['anti-patterns/anti-patterns.okr', 'blog/blog.okr', 'plastering/plastering.okr', 'plastering/scenarios.okr', `quarter-ru/${encodeURIComponent('квартал')}.okr`, `russian/${encodeURIComponent('стройка')}.okr`, 'sales-funnel/sales-funnel.okr', 'sales-funnel/scenarios.okr'].map(file => `readFile ${rootUri}/${file}`)
         );
+    });
+
+    it('gives the preview the tree under a scenario its picker chose, each moved figure with the plan\'s beside it', async () => {
+        const base = await connection.sendRequest(KpiTreeRequest, {});
+        expect(base?.scenario).toBeNull();
+        expect(base?.scenarios).toEqual([{ name: 'Hire', label: 'Hire two plasterers' }, { name: 'SlowFunnel', label: 'A slower funnel' }]);
+        const tree = await connection.sendRequest(KpiTreeRequest, { scenario: 'Hire' });
+        expect(tree?.scenario).toBe('Hire');
+        const plastering = tree!.objectives.find(objective => objective.name === 'Deliver')!.keyResults[0].processes[0].stages[1];
+        expect(plastering.change).toEqual({ before: '2000 m²/month', delta: '+8%' });
+        expect(plastering.kpis[0]).toMatchObject({ figure: '20.6', target: '25', change: { before: '31.7 m²/person/day', delta: '-35.2%' } });
+        // A name the plan has no scenario for gives the plan's tree.
+        expect((await connection.sendRequest(KpiTreeRequest, { scenario: 'Nope' }))?.scenario).toBeNull();
     });
 });

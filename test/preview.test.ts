@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildKpiTree } from '../packages/language/src/plan/kpi-tree.js';
 import { renderDocument, renderTree, type KpiTree } from '../packages/preview/src/index.js';
+import { diagramItems, layoutDiagram } from '../packages/preview/src/layout.js';
+import { renderDiagramSvg } from '../packages/preview/src/svg.js';
+import { kpiTreeWithScenarios } from '../packages/language/src/plan/kpi-tree-scenario.js';
+import { ScenarioPlanWorkspace } from '../packages/language/src/plan/scenario-workspace.js';
 import { buildWorkspace } from '../packages/language/test/workspace.js';
 import { folderWith, runOkr } from '../packages/cli/test/run-cli.js';
 
@@ -188,5 +192,40 @@ describe('the page', () => {
         const run = runOkr(['preview', '.'], folderWith({ 'a.okr': 'unit a\n' }));
         expect(run.status).toBe(2);
         expect(run.stderr).toContain('okr preview <paths…> -o tree.html');
+    });
+});
+
+describe('the tree under a scenario (spec §9)', () => {
+    const files = { 'plastering.okr': example('plastering/plastering.okr'), 'scenarios.okr': example('plastering/scenarios.okr') };
+
+    async function scenarioTree(name: string | undefined, language: 'en' | 'ru' = 'en'): Promise<KpiTree> {
+        const workspace = await buildWorkspace(files, language);
+        const base = workspace.services.plan.PlanWorkspace.current();
+        const scenario = name === undefined ? undefined : { name, plan: new ScenarioPlanWorkspace(workspace.services, name).current() };
+        return kpiTreeWithScenarios(base, workspace.services.i18n.Messages, [...workspace.documents.values()], scenario);
+    }
+
+    it('lists the scenarios for the picker and, under one, puts the plan\'s figure and the change on each node it moves', async () => {
+        const plan = await scenarioTree(undefined);
+        expect(plan.scenarios).toEqual([{ name: 'Hire', label: 'Hire two plasterers' }]);
+        expect(plan.scenario).toBeNull();
+        expect(JSON.stringify(plan)).not.toContain('"change"');
+        const tree = await scenarioTree('Hire');
+        expect(tree.scenario).toBe('Hire');
+        const [handover, plastering] = tree.objectives[0].keyResults[0].processes[0].stages;
+        expect(handover).toMatchObject({ requirement: '12 houses/month', change: { before: '10 houses/month', delta: '+20%' } });
+        expect(plastering.kpis[0]).toMatchObject({ figure: '20.6', change: { before: '31.7 m²/person/day', delta: '-35.2%' } });
+        const html = renderTree(tree);
+        expect(html).toContain('<span class="okr-change">plan 31.7 m²/person/day · -35.2%</span>');
+        expect(html).toMatch(/<li class="okr-node okr-kpi okr-status-[a-z-]+ okr-changed"/);
+        const svg = renderDiagramSvg(tree, layoutDiagram(diagramItems(tree)), { standalone: true });
+        expect(svg).toContain('plan 31.7 m²/person/day · -35.2%');
+        expect(svg).toContain('okr-card okr-card-kpi okr-changed');
+    });
+
+    it('words the picker and the plan\'s figure in Russian', async () => {
+        const tree = await scenarioTree('Hire', 'ru');
+        expect(tree.scenarioWords).toEqual({ picker: 'Сценарий', plan: 'План' });
+        expect(renderTree(tree)).toContain('<span class="okr-change">по плану 31.7 m²/чел./день · -35.2%</span>');
     });
 });

@@ -187,6 +187,10 @@ describe('TextMate grammar: declarations, clauses and names', () => {
             expect(scopeOf(tokens, keyword), needle).toBe(`storage.type.${keyword}.okr`);
             expect(scopeOf(tokens, name), needle).toBe(scope);
         }
+        const scenario = lineTokens('scenario Hire "Hire two" extends Base {\n  team Plasterers { headcount 5 }\n}', 'scenario');
+        expect(scopeOf(scenario, 'scenario')).toBe('storage.type.scenario.okr');
+        expect(scopeOf(scenario, 'Hire')).toBe('entity.name.type.scenario.okr');
+        expect(scopeOf(scenario, 'extends')).toBe('keyword.other.extends.okr');
         const policy = lineTokens('policy { tolerance 5% }\ncalendar { workdays 21 per month }', 'policy');
         expect(scopeOf(policy, 'policy')).toBe('storage.type.policy.okr');
         expect(scopeOf(lineTokens('calendar {\n  workdays 21 per month\n}', 'calendar'), 'calendar')).toBe('storage.type.calendar.okr');

@@ -31,7 +31,14 @@ const TEST_PLANS = [
         ` stage Deals { output deal team Sales 40% conversion 2%..4% } }\n` +
         `kpi LeadRate { of Funnel.Leads per person per day target 3 actual 2026-01-15 2 }\nkpi Floating { target 1 }\n`,
     `unit m2\nunit house\nteam Crew { headcount 3 }\nteam Crew { headcount 2 }\nprocess Build { stage Wall { output m2 team Crew } stage Done { output house yields 0.005 house per m2 } }\n` +
-        `objective O { keyresult K { target 10 m2 per month via Build } keyresult Q "qualitative" }\nkpi K1 { of Build.Wall per person per week actual 2026-13 5 actual 2026-02-30 3 }\n`
+        `objective O { keyresult K { target 10 m2 per month via Build } keyresult Q "qualitative" }\nkpi K1 { of Build.Wall per person per week actual 2026-13 5 actual 2026-02-30 3 }\n`,
+    // Scenarios (spec §9): every kind of block, extends, and a cycle.
+    `unit m2\nunit house\nteam Crew { headcount 3 }\nobjective O { period 2026-Q1 keyresult K { target 10 house per month via Build } }\n` +
+        `process Build { stage Wall { output m2 team Crew } stage Done { output house needs 200 m2 per house } }\nkpi Rate { of Build.Wall per person per day target 30 }\n` +
+        `scenario Hire "Hire" extends Base { team Crew { headcount 5 availability 90% } keyresult O.K { target 30 house via Build }\n` +
+        ` stage Build.Done { conversion 50%..60% } stage Build.Wall { team Crew 80% capacity 40 m2 per day cadence 10 m2 per day nonstandard }\n` +
+        ` kpi Rate { target 25 per person per week } process Build { nonstandard } calendar { workdays 20 per month holiday 2026-01-01..2026-01-08 } policy { tolerance 5% offtrack 20% } }\n` +
+        `scenario Base { team Crew { headcount 4 } }\nscenario Loop extends Loop { }\n`
 ];
 
 export const PLANS: readonly string[] = [...okrFilesUnder(path.join(ROOT, 'examples')).sort().map(file => readFileSync(file, 'utf8')), ...TEST_PLANS];

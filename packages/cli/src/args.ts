@@ -18,6 +18,8 @@ export interface CliArgs {
     dryRun?: boolean;
     /** `diff --from DIR`: the folder of the old plan. */
     from?: string;
+    /** `--scenario NAME` (check, kpis, status, preview, diff): the plan under that scenario (spec §9). */
+    scenario?: string;
     /** `diff --fail-on errors|warnings|N%`, each as typed, in order. */
     failOn?: string[];
     /** `checkin NAME PERIOD VALUE`, `import FILE.csv`, `diff REV`: the words before the paths. */
@@ -35,6 +37,9 @@ export const FORMATS: Record<Command, readonly string[]> = {
     checkin: [],
     import: []
 };
+
+/** The commands that take `--scenario NAME` (spec §10). */
+const SCENARIO_COMMANDS = new Set<Command>(['check', 'kpis', 'status', 'preview', 'diff']);
 
 /** How many words before the paths a command takes. */
 const OPERANDS: Partial<Record<Command, { count: number; usage: string }>> = {
@@ -68,6 +73,10 @@ export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs
             if (flag === '--from') args.from = value;
             else if (!/^(errors|warnings|[0-9]+(\.[0-9]+)?%)$/.test(value)) return { kind: 'usage-error', message: say.badFailOn(value) };
             else (args.failOn ??= []).push(value);
+        } else if (flag === '--scenario' && SCENARIO_COMMANDS.has(args.command)) {
+            const value = inline ?? rest[++i];
+            if (value === undefined || value === '') return { kind: 'usage-error', message: say.needsValue(flag) };
+            args.scenario = value;
         } else if (flag === '--dry-run' && args.command === 'import') {
             args.dryRun = true;
         } else if (flag === '--format' || flag === '-f' || flag === '--output' || flag === '-o') {
@@ -90,7 +99,10 @@ export function parseArgs(argv: string[], language: Language = 'en'): ParsedArgs
         args.operands = words.slice(0, operands.count);
         if (args.format !== undefined) return { kind: 'usage-error', message: say.noFormatOption(args.command) };
     }
-    if (args.command === 'diff' && args.from === undefined) {
+    if (args.command === 'diff' && args.scenario !== undefined && args.from !== undefined) {
+        return { kind: 'usage-error', message: say.scenarioWithRevision };
+    }
+    if (args.command === 'diff' && args.from === undefined && args.scenario === undefined) {
         if (words.length === 0) return { kind: 'usage-error', message: say.diffNeedsRevision };
         args.operands = words.slice(0, 1);
         words.shift();

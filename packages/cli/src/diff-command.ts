@@ -12,14 +12,16 @@ import { diffWords } from './diff-words.js';
 import { revisionPlan } from './git-plan.js';
 import { collectOkrFiles, loadPlan, loadPlanSources, UnreadablePathError, type LoadedPlan } from './plan-loader.js';
 import type { Output } from './main.js';
+import { requireScenario, scenarioOverride } from './scenario-option.js';
 import { promises as fs, realpathSync } from 'node:fs';
 
 export async function runDiff(args: CliArgs, stdout: Output, cwd: string, language: Language, override?: OkrServicesOverride): Promise<number> {
     const { old, base, head, root } = await oldSide(args, cwd, language, override);
-    const now = await loadPlan(args.paths, cwd, language, override);
+    const now = await loadPlan(args.paths, cwd, language, args.scenario === undefined ? override : scenarioOverride(override, args.scenario));
+    if (args.scenario !== undefined) requireScenario(now, args.scenario, language);
     // A diagnostic outside any declaration is matched by file: each side's file relative to the folder that plays the old side's root.
     const newRoot = root ?? await singleFolder(args.paths, cwd);
-    const newFile: SideFile = d => toPosix(path.relative(realpathOr(newRoot), realpathOr(d.absolute)));
+    const newFile: SideFile = d => args.scenario !== undefined ? d.file : toPosix(path.relative(realpathOr(newRoot), realpathOr(d.absolute)));
     const oldFile: SideFile = d => root === undefined ? d.file : toPosix(path.relative(realpathOr(root), realpathOr(d.absolute)));
     const diff: PlanDiff = {
         base,
@@ -64,6 +66,10 @@ function toPosix(file: string): string {
 /** `root`: the repository's top folder for a revision (both sides' files are compared relative to it); undefined for `--from`. */
 async function oldSide(args: CliArgs, cwd: string, language: Language, override?: OkrServicesOverride): Promise<{ old: LoadedPlan; base: string; head: string; root?: string }> {
     const head = args.paths.length > 0 ? args.paths.join(' ') : '.';
+    if (args.scenario !== undefined) {
+        // The old side is the same plan without the scenario (spec §10): both sides' files are the current folder's.
+        return { old: await loadPlan(args.paths, cwd, language, override), base: 'plan', head: `scenario ${args.scenario}` };
+    }
     if (args.from !== undefined) {
         // The old plan is every .okr file in DIR, its diagnostics relative to DIR; an empty folder is an empty plan.
         const root = path.resolve(cwd, args.from);

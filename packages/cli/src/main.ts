@@ -14,6 +14,7 @@ import { runCheckin, runImport } from './checkin-command.js';
 import { runDiff } from './diff-command.js';
 import { GitRevisionError } from './git-plan.js';
 import * as path from 'node:path';
+import { requireScenario, scenarioOverride, UnknownScenarioError, withScenarioKey } from './scenario-option.js';
 
 export interface Output {
     write(text: string): unknown;
@@ -57,6 +58,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
             stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
         }
+        if (error instanceof UnknownScenarioError) {
+            stderr.write(`okr: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
         if (error instanceof NoPlanFoundError) {
             stderr.write(`okr: ${error.message}\n`);
             return EXIT_USAGE;
@@ -74,7 +79,12 @@ const MACHINE_READABLE = new Set(['json', 'sarif', 'csv']);
 async function run(args: CliArgs, env: Record<string, string | undefined>, stdout: Output, stderr: Output, cwd: string, debug: boolean, override?: OkrServicesOverride, progress?: ProgressOptions): Promise<number> {
     const language = languageFromEnvironment(env);
     const line = showsProgress(stderr, env, MACHINE_READABLE.has(args.format ?? 'text')) ? progressLine(stderr, language, progress) : undefined;
-    const loaded = await loadPlan(args.paths, cwd, language, override, line);
+    const { scenario } = args;
+    const words = usageWords(language);
+    const loaded = await loadPlan(args.paths, cwd, language, scenario === undefined ? override : scenarioOverride(override, scenario), line);
+    // Text and Markdown say which scenario they show; JSON carries `"scenario"` (spec §9).
+    const heading = scenario === undefined ? '' : `${words.underScenario(scenario, requireScenario(loaded, scenario, language).label)}\n\n`;
+    const json = (text: string) => withScenarioKey(text, scenario);
     // Internal errors are diagnostics like any other (exit 1); their stacks only on request.
     if (debug) for (const failure of loaded.services.validation.InternalErrors.recorded) stderr.write(`okr: internal error in ${failure.where}:\n${failure.stack}\n`);
     const messages = loaded.services.i18n.Messages;
@@ -82,20 +92,22 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
     const colour = useColour(stdout, env);
     if (args.command === 'check') {
         const format = args.format ?? 'text';
-        if (format === 'json') stdout.write(checkJson(loaded.diagnostics));
+        if (format === 'json') stdout.write(json(checkJson(loaded.diagnostics)));
         else if (format === 'sarif') stdout.write(checkSarif(loaded.diagnostics, version(), code => messages.ruleDescription(code)));
-        else stdout.write(checkText(loaded.diagnostics, loaded.files.length, colour, messages.checkWords()));
+        else stdout.write(heading + checkText(loaded.diagnostics, loaded.files.length, colour, messages.checkWords()));
         return status;
     }
     if (args.command === 'preview') {
-        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html');
+        // Under a scenario the plan itself is loaded too, for the plan's figures beside the moved ones.
+        const base = scenario === undefined ? undefined : { name: scenario, base: await loadPlan(args.paths, cwd, language, override) };
+        await writePreview(loaded, path.resolve(cwd, args.output!), args.format === 'svg' ? 'svg' : 'html', base);
         return status;
     }
     if (args.command === 'status') {
         const format = args.format ?? 'text';
-        if (format === 'json') stdout.write(statusJson(loaded));
-        else if (format === 'markdown') stdout.write(statusMarkdown(loaded, messages));
-        else stdout.write(statusText(loaded, messages, colour));
+        if (format === 'json') stdout.write(json(statusJson(loaded)));
+        else if (format === 'markdown') stdout.write(heading + statusMarkdown(loaded, messages));
+        else stdout.write(heading + statusText(loaded, messages, colour));
         return status;
     }
     const rows = kpiRows(loaded);
@@ -103,10 +115,10 @@ async function run(args: CliArgs, env: Record<string, string | undefined>, stdou
     const { stages } = loaded.plan.analysis;
     const labels = loaded.plan.unitLabels;
     switch (args.format ?? 'text') {
-        case 'json': stdout.write(kpisJson(rows, stages, blocked, { keyResults: keyResultRows(loaded).map(keyResultJson), objectives: objectivesJson(loaded.plan.analysis.objectives) })); break;
+        case 'json': stdout.write(json(kpisJson(rows, stages, blocked, { keyResults: keyResultRows(loaded).map(keyResultJson), objectives: objectivesJson(loaded.plan.analysis.objectives) }))); break;
         case 'csv': stdout.write(kpisCsv(rows)); break;
-        case 'markdown': stdout.write(kpisMarkdown(rows, stages, messages, labels, blocked, loaded.plan.analysis.calendar)); break;
-        default: stdout.write(kpisText(rows, stages, messages, labels, colour, blocked, loaded.plan.analysis.calendar));
+        case 'markdown': stdout.write(heading + kpisMarkdown(rows, stages, messages, labels, blocked, loaded.plan.analysis.calendar)); break;
+        default: stdout.write(heading + kpisText(rows, stages, messages, labels, colour, blocked, loaded.plan.analysis.calendar));
     }
     return status;
 }

@@ -3,7 +3,7 @@
  * renderer, or (`--format svg`) the diagram alone as an SVG file, every node expanded, from the
  * same layout code as the preview's export.
  */
-import { buildKpiTree } from '@okr-plan/language';
+import { buildKpiTree, kpiTreeWithScenarios } from '@okr-plan/language';
 import { diagramItems, layoutDiagram, renderDiagramSvg, renderDocument, type KpiTree, type TreeLocation } from '@okr-plan/preview';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +14,14 @@ import { UnreadablePathError } from './plan-loader.js';
 
 const require = createRequire(import.meta.url);
 
-export async function writePreview(loaded: LoadedPlan, file: string, format: 'html' | 'svg' = 'html'): Promise<void> {
-    const tree = withRelativeLocations(buildKpiTree(loaded.plan, loaded.services.i18n.Messages, loaded.services.shared.workspace.LangiumDocuments.all), path.dirname(file));
+/** `scenario`: `loaded` is the plan under that scenario and `base` the plan, so each figure it moves shows the plan's beside it (spec §9). */
+export async function writePreview(loaded: LoadedPlan, file: string, format: 'html' | 'svg' = 'html', scenario?: { name: string; base: LoadedPlan }): Promise<void> {
+    const messages = loaded.services.i18n.Messages;
+    const documents = loaded.services.shared.workspace.LangiumDocuments.all;
+    const built = scenario
+        ? kpiTreeWithScenarios(scenario.base.plan, messages, documents.toArray(), { name: scenario.name, plan: loaded.plan })
+        : buildKpiTree(loaded.plan, messages, documents);
+    const tree = withRelativeLocations(built, path.dirname(file));
     const content = format === 'svg' ? renderDiagramSvg(tree, layoutDiagram(diagramItems(tree)), { standalone: true }) : await page(tree);
     try {
         await fs.writeFile(file, content, 'utf8');

@@ -10,3 +10,4 @@ export { analysePlan } from './derive.js';
 export { exceeds, wholePeople } from './derive/rates.js';
 export * from './compare.js';
 export { IncrementalAnalysis, splitPlan, type IncrementalStats, type PlanSplit } from './incremental.js';
+export * from './scenario.js';

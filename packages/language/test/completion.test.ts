@@ -25,7 +25,7 @@ kpi PlasterRate {
 }
 `;
 
-const DECLARATION_KEYWORDS = ['unit', 'calendar', 'policy', 'team', 'objective', 'process', 'kpi'];
+const DECLARATION_KEYWORDS = ['unit', 'calendar', 'policy', 'team', 'objective', 'process', 'kpi', 'scenario'];
 const TIME_UNITS = ['day', 'week', 'month', 'quarter', 'year'];
 
 function services() {
@@ -106,7 +106,7 @@ describe('keywords', () => {
         await parse('calendar { workdays 20 per month }\npolicy { tolerance 5% }', { documentUri: 'file:///settings.okr' });
         let items: string[] = [];
         await expectCompletion(okr)({ text: `${PLAN}<|>`, index: 0, assert: list => { items = list.items.map(item => item.label); } });
-        expect(items).toEqual(['unit', 'team', 'objective', 'process', 'kpi']);
+        expect(items).toEqual(['unit', 'team', 'objective', 'process', 'kpi', 'scenario']);
     });
 
     it('completes a keyword being typed, unless the block has that clause already', async () => {
@@ -214,5 +214,46 @@ describe('the clauses of the plan over time (spec §8)', () => {
         expect(await labels(`${PLAN}objective Q { <|> }`)).toEqual(['keyresult', 'period', 'owner']);
         expect(await labels(`${PLAN}objective Q { period 2026-Q1 <|> }`)).toEqual(['keyresult', 'owner']);
         expect(await labels(`${PLAN}policy { tolerance 10% <|> }`)).toEqual(['uncertainty', 'offtrack']);
+    });
+});
+
+describe('in a scenario (spec §9)', () => {
+    const scenario = (body: string) => `${PLAN}scenario S {\n${body}\n}\n`;
+
+    it('proposes the blocks a scenario takes, and the declarations each block may name', async () => {
+        expect(await labels(scenario('<|>'))).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'calendar', 'policy']);
+        expect(await labels(scenario('team <|>'))).toEqual(['Plasterers', 'Штукатуры']);
+        expect(await labels(scenario('stage <|>'))).toEqual(['Construction.Plastering', 'Construction.Handover', 'Стройка.Штукатурка']);
+        expect(await labels(scenario('keyresult <|>'))).toEqual(['Deliver.Houses']);
+        expect(await labels(scenario('kpi <|>'))).toEqual(['PlasterRate']);
+        expect(await labels(scenario('process <|>'))).toEqual(['Construction', 'Стройка']);
+    });
+
+    it('proposes only the clauses the block kind may change, less those it has', async () => {
+        expect(await labels(scenario('team Plasterers { <|> }'))).toEqual(['headcount', 'availability']);
+        expect(await labels(scenario('team Plasterers { headcount 4 <|> }'))).toEqual(['availability']);
+        expect(await labels(scenario('stage Construction.Handover { <|> }'))).toEqual(['team', 'needs', 'yields', 'conversion', 'cadence', 'capacity', 'nonstandard']);
+        expect(await labels(scenario('stage Construction.Handover { conversion 50% <|> }'))).toEqual(['team', 'cadence', 'capacity', 'nonstandard']);
+        // The first stage of a process takes no flow clause.
+        expect(await labels(scenario('stage Construction.Plastering { <|> }'))).toEqual(['team', 'cadence', 'capacity', 'nonstandard']);
+        expect(await labels(scenario('kpi PlasterRate { <|> }'))).toEqual(['per', 'target']);
+        expect(await labels(scenario('keyresult Deliver.Houses { <|> }'))).toEqual(['target', 'via']);
+        expect(await labels(scenario('process Construction { <|> }'))).toEqual(['nonstandard']);
+    });
+
+    it('proposes a calendar and a policy block once per scenario, whatever the workspace has', async () => {
+        const withSettings = `calendar { workdays 20 per month }\npolicy { tolerance 5% }\n${PLAN}`;
+        expect(await labels(`${withSettings}scenario S {\n<|>\n}\n`)).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'calendar', 'policy']);
+        expect(await labels(`${withSettings}scenario S {\ncalendar { workdays 19 per month }\n<|>\n}\n`)).toEqual(['team', 'keyresult', 'stage', 'kpi', 'process', 'policy']);
+    });
+
+    it('leaves out a declaration another block names already, and the scenario itself after extends', async () => {
+        expect(await labels(scenario('team Plasterers { headcount 4 }\nteam <|>'))).toEqual(['Штукатуры']);
+        expect(await labels(`${PLAN}scenario T { }\nscenario S extends <|> { }\n`)).toEqual(['T']);
+    });
+
+    it('puts the unit that fits first in a scenario\'s flow clause', async () => {
+        const items = (await complete(scenario('stage Construction.Handover { needs 180 <|> }'))).items;
+        expect(items.find(item => item.preselect)?.label).toBe('m2');
     });
 });

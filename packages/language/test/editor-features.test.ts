@@ -218,3 +218,34 @@ describe('quick fixes', () => {
         expect((await buildWorkspace({ 'plan.okr': fixed })).withCode('linking-error')).toEqual([]);
     });
 });
+
+describe('hover on a scenario (spec §9)', () => {
+    const HIRE = 'scenario Hire "Hire two plasterers" {\n  team Plasterers { headcount 5 }\n  keyresult Deliver.Houses { target 12 house per month }\n  stage Construction.Handover { needs 180 m2 per house }\n  kpi PlasterRate { target 25 }\n}\nscenario Slow extends Hire { team Plasterers { availability 100% } }\nscenario Same { team Plasterers { headcount 3 } }\n';
+
+    it('shows a before → after table of the KPIs and stages it moves', async () => {
+        const workspace = await buildWorkspace({ 'plan.okr': PLASTERING, 'what-if.okr': HIRE });
+        const text = await hover(workspace, 'what-if.okr', 'Hire');
+        expect(text).toBe([
+            '**Scenario Hire** — Hire two plasterers',
+            [
+                '| | Plan | Scenario | Δ |',
+                '| --- | --- | --- | --- |',
+                '| PlasterRate | 31.7 m²/person/day (target 32) | 20.6 m²/person/day (target 25) | -35.2% |',
+                '| Construction.Plastering | 2000 m²/month | 2160 m²/month | +8% |',
+                '| Construction.Handover | 10 houses/month | 12 houses/month | +20% |'
+            ].join('\n')
+        ].join('\n\n'));
+    });
+
+    it('shows the same on a scenario that extends it, at the extends reference too, and says when nothing moves', async () => {
+        const workspace = await buildWorkspace({ 'plan.okr': PLASTERING, 'what-if.okr': HIRE });
+        expect(await hover(workspace, 'what-if.okr', 'Slow')).toMatch(/^\*\*Scenario Slow\*\* · extends Hire\n\n\| \| Plan[\s\S]*PlasterRate \| 31\.7/);
+        expect(await hover(workspace, 'what-if.okr', 'extends Hire', 9)).toMatch(/^\*\*Scenario Hire\*\* — Hire two plasterers/);
+        expect(await hover(workspace, 'what-if.okr', 'Same')).toBe('**Scenario Same**\n\nMoves no KPI or stage of the plan.');
+    });
+
+    it('speaks Russian, and says a scenario on a cycle derives nothing', async () => {
+        const workspace = await buildWorkspace({ 'plan.okr': PLASTERING, 'what-if.okr': 'scenario A extends A { }\n' }, 'ru');
+        expect(await hover(workspace, 'what-if.okr', 'A extends', 0)).toBe('**Сценарий A** · расширяет A\n\nСценарий в кольце `extends`: по нему ничего не рассчитывается.');
+    });
+});

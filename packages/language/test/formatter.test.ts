@@ -429,3 +429,12 @@ describe('a file with syntax errors', () => {
         expect(await format(BROKEN, { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } })).toBe(BROKEN);
     });
 });
+
+describe('scenarios (spec §9)', () => {
+    it('lays a scenario out like any declaration: header on one line, each block and clause on its own', async () => {
+        await expectCanonical(
+            'scenario   Hire "Hire two"   extends  Base {team Plasterers {headcount 5 availability 90%}\n\n\n  stage Construction . Handover { needs 180  m2 per house }  calendar { workdays 20 per month }  kpi PlasterRate {}}\nscenario Base {}\n',
+            'scenario Hire "Hire two" extends Base {\n  team Plasterers {\n    headcount 5\n    availability 90%\n  }\n\n  stage Construction.Handover {\n    needs 180 m2 per house\n  }\n  calendar {\n    workdays 20 per month\n  }\n  kpi PlasterRate {}\n}\n\nscenario Base {}\n'
+        );
+    });
+});

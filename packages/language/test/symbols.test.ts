@@ -176,3 +176,27 @@ kpi K { of P.S
         await expectFoldings(okr)({ text: 'unit m2\nprocess P { stage S { output m2 } }\n// a\nkpi K { of P.S }\n', disposeAfterCheck: true });
     });
 });
+
+describe('scenarios (spec §9)', () => {
+    const TEXT = `${PLAN}scenario Hire "Hire two" {
+  team Plasterers {
+    headcount 5
+  }
+  stage Construction.Handover { needs 180 m2 per house }
+}
+`;
+
+    it('are Interface symbols with their label', async () => {
+        const okr = createOkrServices(EmptyFileSystem).Okr;
+        await expectSymbols(okr)({ text: TEXT, disposeAfterCheck: true, assert: symbols => expect(outline(symbols).at(-1)).toBe('Hire Interface "Hire two"') });
+    });
+
+    it('fold, with their blocks', async () => {
+        const okr = createOkrServices(EmptyFileSystem).Okr;
+        await expectFoldings(okr)({ text: TEXT, disposeAfterCheck: true, assert: foldings => expect(lines(foldings)).toEqual(['5-8', '10-13', '16-20', '17-18']) }); // the plan's objective and process, then the scenario and its team block
+    });
+
+    function lines(foldings: FoldingRange[]): string[] {
+        return foldings.map(folding => `${folding.startLine}-${folding.endLine}`);
+    }
+});

@@ -155,12 +155,45 @@ function render(tree: KpiTree): void {
     document.getElementById('okr-diagram-svg')!.setAttribute('aria-label', texts.title);
     filterBox.placeholder = texts.filterPlaceholder;
     filterBox.setAttribute('aria-label', texts.filterPlaceholder);
+    renderScenarioPicker(tree);
     currentTree = tree;
     outlineDrawn = false;
     diagram.setTree(tree);
     // The cursor may have moved before this tree came (or onto a node it did not have yet).
     diagram.highlight(lastHighlight && lastHighlight.uri !== '' ? lastHighlight : undefined);
     if (state.view === 'outline') renderOutline();
+}
+
+/**
+ * The scenario picker (spec §9): the plan and each of its scenarios, in the header, only in the
+ * editor (a file cannot ask the server for another tree) and only when the plan has scenarios.
+ * Choosing one asks the extension for the tree under it.
+ */
+function renderScenarioPicker(tree: KpiTree): void {
+    let picker = document.getElementById('okr-scenario') as HTMLSelectElement | null;
+    const scenarios = tree.scenarios ?? [];
+    if (!vscode || scenarios.length === 0 || !tree.scenarioWords) {
+        picker?.remove();
+        return;
+    }
+    if (!picker) {
+        picker = document.createElement('select');
+        picker.id = 'okr-scenario';
+        picker.className = 'okr-scenario';
+        picker.addEventListener('change', () => vscode?.postMessage({ type: 'scenario', name: picker!.value }));
+        document.getElementById('okr-counts')!.after(picker);
+    }
+    picker.setAttribute('aria-label', tree.scenarioWords.picker);
+    picker.title = tree.scenarioWords.picker;
+    const options = [{ value: '', text: tree.scenarioWords.plan }, ...scenarios.map(s => ({ value: s.name, text: s.label ? `${s.name} — ${s.label}` : s.name }))];
+    picker.replaceChildren(...options.map(({ value, text }) => {
+        const option = document.createElement('option');
+        option.value = value;
+        option.textContent = text;
+        return option;
+    }));
+    picker.value = tree.scenario ?? '';
+    document.body.classList.toggle('okr-under-scenario', Boolean(tree.scenario));
 }
 
 /**

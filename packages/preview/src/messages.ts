@@ -29,5 +29,7 @@ export type FromWebviewMessage =
     | { type: 'ready' }
     /** The user clicked a node: open its declaration. */
     | ({ type: 'reveal' } & PlanPosition)
+    /** The scenario picker (spec §9): draw the plan under this scenario; `''` for the plan itself. */
+    | { type: 'scenario'; name: string }
     /** The answer to `export`: the SVG text, or the PNG as a `data:image/png;base64,` URL; `data` is empty when it failed. */
     | { type: 'exported'; format: ExportFormat; data: string };

@@ -4,7 +4,7 @@
  * preview on every update. Every piece of user text goes through escapeHtml.
  */
 import { escapeHtml as e } from './security.js';
-import type { TrendView, ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, StageView, Status, TreeLocation, TreeNode, TreeWords } from './tree.js';
+import type { TrendView, ActualView, Badge, KeyResultView, KpiTree, KpiView, ObjectiveView, ProcessView, ScenarioChange, StageView, Status, TreeLocation, TreeNode, TreeWords } from './tree.js';
 
 /** The tree part of the page: everything inside the scrolling container. */
 export function renderTree(tree: KpiTree): string {
@@ -85,6 +85,7 @@ function process(node: ProcessView, w: TreeWords): string {
 function stage(node: StageView, w: TreeWords): string {
     const facts = [
         node.requirement ? fact('okr-figure', node.requirement) : fact('okr-muted', w.notDerived),
+        changeFact(node.change, w),
         node.range ? fact('okr-range', node.range) : '',
         node.perPerson ? fact('okr-per-person', node.perPerson) : '',
         statusFact(node.status, w)
@@ -92,10 +93,21 @@ function stage(node: StageView, w: TreeWords): string {
     return item(node, w, facts, node.kpis.map(child => kpi(child, w)), node.status);
 }
 
+/** Under a scenario: the plan's figure and the change, `plan 31.7 m²/person/day · -35.2%`. */
+export function changeText(change: ScenarioChange, w: TreeWords): string {
+    const before = `${w.planFigure ?? ''} ${change.before ?? w.notDerived}`.trim();
+    return change.delta ? `${before} · ${change.delta}` : before;
+}
+
+function changeFact(change: ScenarioChange | undefined, w: TreeWords): string {
+    return change ? fact('okr-change', changeText(change, w)) : '';
+}
+
 function kpi(node: KpiView, w: TreeWords): string {
     const figure = node.figure === null ? fact('okr-muted', w.notDerived) : fact('okr-figure', `${node.figure}${node.unit ? ` ${node.unit}` : ''}`);
     const facts = [
         figure,
+        changeFact(node.change, w),
         node.range ? fact('okr-range', node.range) : '',
         node.every ? fact('okr-every', node.every) : '',
         node.target ? fact('okr-target', `${w.target} ${node.target}`) : node.suggestedTarget ? fact('okr-target okr-suggested', `${w.suggestedTarget} ${node.suggestedTarget}`) : '',
@@ -155,7 +167,7 @@ function item(node: TreeNode, w: TreeWords, facts: string, children: string[], s
         `<span class="okr-name">${e(node.name)}</span>${label}${facts}${badges(node.badges)}</span></div>`;
     const group = hasChildren ? `<ul role="group">${children.join('')}</ul>` : '';
     return (
-        `<li class="okr-node okr-${node.kind} okr-status-${status}" role="treeitem"${hasChildren ? ' aria-expanded="true"' : ''} ` +
+        `<li class="okr-node okr-${node.kind} okr-status-${status}${(node.kind === 'kpi' || node.kind === 'stage') && node.change ? ' okr-changed' : ''}" role="treeitem"${hasChildren ? ' aria-expanded="true"' : ''} ` +
         `data-id="${e(node.id)}" data-search="${e(search)}">${row}${group}</li>`
     );
 }

@@ -7,7 +7,8 @@
  */
 import { CARD_HEIGHT, CARD_WIDTH, type DiagramLayout, type PlacedCard, type PlacedEdge } from './layout.js';
 import { escapeXml as e } from './security.js';
-import type { Badge, KpiTree, Status, TreeWords } from './tree.js';
+import { changeText } from './render.js';
+import type { Badge, KpiTree, ScenarioChange, Status, TreeWords } from './tree.js';
 
 export interface SvgOptions {
     /** A file: xmlns, size, an embedded light style and a background. Otherwise markup for the webview. */
@@ -61,6 +62,11 @@ interface Line {
     className: string;
 }
 
+/** Under a scenario: the plan's figure and the change, `plan 31.7 m²/person/day · -35.2%`. */
+function changeLine(change: ScenarioChange, w: TreeWords): Line {
+    return { text: changeText(change, w), className: 'okr-card-change' };
+}
+
 function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string {
     const { item } = card;
     const node = item.node;
@@ -76,10 +82,12 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     }
     if (node?.kind === 'kpi') {
         lines.push(node.figure === null ? { text: w.notDerived, className: 'okr-card-muted' } : { text: `${node.figure}${node.unit ? ` ${node.unit}` : ''}${node.range ? ` (${node.range})` : ''}`, className: 'okr-card-figure' });
+        if (node.change) lines.push(changeLine(node.change, w));
         if (node.target) lines.push({ text: `${w.target} ${node.target}`, className: 'okr-card-muted' });
         else if (node.suggestedTarget) lines.push({ text: `${w.suggestedTarget} ${node.suggestedTarget}`, className: 'okr-card-muted' });
     } else if (node?.kind === 'stage') {
         lines.push(node.requirement === null ? { text: w.notDerived, className: 'okr-card-muted' } : { text: `${node.requirement}${node.range ? ` (${node.range})` : ''}`, className: 'okr-card-figure' });
+        if (node.change) lines.push(changeLine(node.change, w));
         if (node.perPerson) lines.push({ text: node.perPerson, className: 'okr-card-muted' });
     } else if (node?.kind === 'keyresult' && node.target) {
         lines.push({ text: `${w.target} ${node.target}`, className: 'okr-card-figure' });
@@ -130,7 +138,8 @@ function cardMarkup(card: PlacedCard, w: TreeWords, options: SvgOptions): string
     const description = [kind, node?.name ?? item.title ?? '', node?.label ?? '', ...lines.slice(node?.label ? 2 : 1).filter(line => !line.className.includes('actual')).map(line => line.text), ...facts, ...badges.map(badge => `${badge.code}: ${badge.message}`)]
         .filter(text => text !== '')
         .join('; ');
-    const classes = `okr-card okr-card-${item.kind}${card.collapsed ? ' okr-collapsed' : ''}${options.highlight === item.id ? ' okr-highlight' : ''}`;
+    const changed = node && (node.kind === 'kpi' || node.kind === 'stage') && node.change ? ' okr-changed' : '';
+    const classes = `okr-card okr-card-${item.kind}${changed}${card.collapsed ? ' okr-collapsed' : ''}${options.highlight === item.id ? ' okr-highlight' : ''}`;
     const interactive = options.standalone
         ? ''
         : ` data-id="${e(item.id)}" tabindex="-1" role="treeitem" aria-level="${card.depth + 1}" aria-posinset="${card.position}" aria-setsize="${card.siblings}"` +
@@ -185,6 +194,7 @@ const FILE_STYLE = [
     '.okr-card-name{fill:#1f2328;font-weight:600}',
     '.okr-card-label,.okr-card-muted{fill:#656d76}',
     '.okr-card-figure{fill:#1f2328;font-weight:600}',
+    '.okr-card-change{fill:#8250df}.okr-changed .okr-card-box{stroke:#8250df;stroke-width:2}',
     '.okr-card-actual,.okr-card-status{fill:#1f2328}',
     '.okr-card-status{font-size:10px}',
     '.okr-status-on-track.okr-card-stripe{fill:#1a7f37}.okr-status-at-risk.okr-card-stripe{fill:#bf8700}.okr-status-off-track.okr-card-stripe{fill:#cf222e}',

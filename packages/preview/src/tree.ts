@@ -53,6 +53,18 @@ export interface TrendView {
     caption: string;
 }
 
+/**
+ * Under a scenario (spec §9), on a KPI or stage whose figure it moves: the plan's figure as the
+ * node would show it without the scenario, and the change of the value (`-35.2%`), both worded
+ * by the server from the engine's comparison (`comparePlans`).
+ */
+export interface ScenarioChange {
+    /** `31.7 m²/person/day`, or null when the plan does not derive it. */
+    before: string | null;
+    /** `-35.2%`, or null when there is no relative change (a figure that appears or goes). */
+    delta: string | null;
+}
+
 export interface KpiView extends NodeBase {
     kind: 'kpi';
     /** `31.7`, or null when not derived. */
@@ -71,6 +83,8 @@ export interface KpiView extends NodeBase {
     status: Status;
     /** Null with fewer than two check-ins. */
     trend: TrendView | null;
+    /** Set under a scenario when the scenario moves this KPI's figure. */
+    change?: ScenarioChange;
 }
 
 export interface StageView extends NodeBase {
@@ -89,6 +103,8 @@ export interface StageView extends NodeBase {
     kpis: KpiView[];
     /** The worst status of its KPIs. */
     status: Status;
+    /** Set under a scenario when the scenario moves this stage's requirement. */
+    change?: ScenarioChange;
 }
 
 export interface ProcessView extends NodeBase {
@@ -154,6 +170,8 @@ export interface TreeWords {
     zoomOut: string;
     statuses: Record<Status, string>;
     kinds: Record<TreeNode['kind'], string>;
+    /** Under a scenario: what precedes the plan's figure on a node the scenario moves ("plan"). */
+    planFigure?: string;
 }
 
 export interface KpiTree {
@@ -172,4 +190,10 @@ export interface KpiTree {
     planFindings: Badge[];
     /** Counts for the header. */
     counts: { kpis: number; errors: number; warnings: number };
+    /** The plan's scenarios (spec §9), for the preview's picker; absent or empty when it has none. */
+    scenarios?: { name: string; label?: string }[];
+    /** The scenario this tree is drawn under, null (or absent) for the plan itself. */
+    scenario?: string | null;
+    /** The picker's words: its label and the plan's entry. */
+    scenarioWords?: { picker: string; plan: string };
 }

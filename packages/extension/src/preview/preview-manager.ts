@@ -20,6 +20,8 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private readonly disposables: vscode.Disposable[] = [];
     private updateTimer: ReturnType<typeof setTimeout> | undefined;
     private tree: KpiTree | undefined;
+    /** The scenario the preview's picker shows (spec §9); undefined for the plan. */
+    private scenario: string | undefined;
     /** The editor the preview follows: the last active `.okr` editor. */
     private sourceEditor: vscode.TextEditor | undefined;
     /** Resolves once the language client runs; a preview restored at start-up waits for it. */
@@ -158,7 +160,8 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private async fetchTree(): Promise<KpiTree | undefined> {
         await this.clientReady;
         try {
-            return (await this.client.sendRequest(KpiTreeRequest, {})) ?? undefined;
+            // The scenario the picker chose (spec §9); the plan itself without one.
+            return (await this.client.sendRequest(KpiTreeRequest, this.scenario ? { scenario: this.scenario } : {})) ?? undefined;
         } catch (error) {
             this.client.warn(`Could not compute the KPI tree: ${(error as Error).message}`);
             return undefined;
@@ -190,6 +193,9 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
             this.markWebviewReady();
         } else if (message.type === 'exported') {
             if (this.pendingExport?.format === message.format) this.pendingExport.resolve(message);
+        } else if (message.type === 'scenario') {
+            this.scenario = message.name || undefined;
+            await this.update(true);
         } else {
             await this.reveal(message);
         }

@@ -23,6 +23,10 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
     const message = raw as Record<string, unknown>;
     if (message.type === 'ready') return { type: 'ready' };
     if (message.type === 'exported') return parseExported(message);
+    if (message.type === 'scenario') {
+        const { name } = message;
+        return typeof name === 'string' && name.length <= 1000 ? { type: 'scenario', name } : undefined;
+    }
     if (message.type !== 'reveal') return undefined;
     const { uri, line, character } = message;
     if (typeof uri !== 'string' || uri.length > 4096) return undefined;

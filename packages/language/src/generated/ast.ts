@@ -30,6 +30,7 @@ export type OkrKeywordNames =
     | "cause"
     | "conversion"
     | "day"
+    | "extends"
     | "headcount"
     | "holiday"
     | "keyresult"
@@ -49,6 +50,7 @@ export type OkrKeywordNames =
     | "policy"
     | "process"
     | "quarter"
+    | "scenario"
     | "stage"
     | "target"
     | "team"
@@ -91,7 +93,7 @@ export function isAnyToken(item: unknown): item is AnyToken {
 }
 
 export interface Availability extends langium.AstNode {
-    readonly $container: Team;
+    readonly $container: ScenarioTeam | Team;
     readonly $type: 'Availability';
     value?: Quantity;
 }
@@ -106,7 +108,7 @@ export function isAvailability(item: unknown): item is Availability {
 }
 
 export interface Cadence extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'Cadence';
     rate?: Rate;
 }
@@ -121,7 +123,7 @@ export function isCadence(item: unknown): item is Cadence {
 }
 
 export interface Calendar extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Scenario;
     readonly $type: 'Calendar';
     clauses: Array<CalendarClause>;
 }
@@ -146,7 +148,7 @@ export function isCalendarClause(item: unknown): item is CalendarClause {
 }
 
 export interface Capacity extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'Capacity';
     rate?: Rate;
 }
@@ -161,7 +163,7 @@ export function isCapacity(item: unknown): item is Capacity {
 }
 
 export interface Conversion extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'Conversion';
     rate?: Quantity;
 }
@@ -175,7 +177,7 @@ export function isConversion(item: unknown): item is Conversion {
     return reflection.isInstance(item, Conversion.$type);
 }
 
-export type Declaration = Calendar | Kpi | Objective | Policy | Process | Team | UnitDeclaration | Unknown;
+export type Declaration = Calendar | Kpi | Objective | Policy | Process | Scenario | Team | UnitDeclaration | Unknown;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -186,7 +188,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 }
 
 export interface Headcount extends langium.AstNode {
-    readonly $container: Team;
+    readonly $container: ScenarioTeam | Team;
     readonly $type: 'Headcount';
     value?: Quantity;
 }
@@ -247,7 +249,7 @@ export function isKeyResultClause(item: unknown): item is KeyResultClause {
 }
 
 export interface KeyResultTarget extends langium.AstNode {
-    readonly $container: KeyResult;
+    readonly $container: KeyResult | ScenarioKeyResult;
     readonly $type: 'KeyResultTarget';
     rate?: Rate;
 }
@@ -261,10 +263,10 @@ export function isKeyResultTarget(item: unknown): item is KeyResultTarget {
     return reflection.isInstance(item, KeyResultTarget.$type);
 }
 
-export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'headcount' | 'holiday' | 'keyresult' | 'kpi' | 'milestone' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'offtrack' | 'output' | 'owner' | 'per' | 'period' | 'person' | 'policy' | 'process' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
+export type Keyword = '.' | '..' | 'actual' | 'availability' | 'cadence' | 'calendar' | 'capacity' | 'cause' | 'conversion' | 'extends' | 'headcount' | 'holiday' | 'keyresult' | 'kpi' | 'milestone' | 'needs' | 'nonstandard' | 'objective' | 'of' | 'offtrack' | 'output' | 'owner' | 'per' | 'period' | 'person' | 'policy' | 'process' | 'scenario' | 'stage' | 'target' | 'team' | 'tolerance' | 'uncertainty' | 'unit' | 'via' | 'workdays' | 'yields' | TimeUnit;
 
 export function isKeyword(item: unknown): item is Keyword {
-    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause' || item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack';
+    return isTimeUnit(item) || item === '..' || item === '.' || item === 'unit' || item === 'calendar' || item === 'workdays' || item === 'per' || item === 'policy' || item === 'tolerance' || item === 'uncertainty' || item === 'team' || item === 'headcount' || item === 'availability' || item === 'owner' || item === 'objective' || item === 'keyresult' || item === 'target' || item === 'via' || item === 'process' || item === 'nonstandard' || item === 'stage' || item === 'output' || item === 'needs' || item === 'yields' || item === 'conversion' || item === 'cadence' || item === 'capacity' || item === 'kpi' || item === 'of' || item === 'person' || item === 'actual' || item === 'cause' || item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack' || item === 'scenario' || item === 'extends';
 }
 
 export interface Kpi extends langium.AstNode {
@@ -312,7 +314,7 @@ export function isKpiOf(item: unknown): item is KpiOf {
 }
 
 export interface KpiPer extends langium.AstNode {
-    readonly $container: Kpi;
+    readonly $container: Kpi | ScenarioKpi;
     readonly $type: 'KpiPer';
     perPerson: boolean;
     timeUnit?: string;
@@ -329,7 +331,7 @@ export function isKpiPer(item: unknown): item is KpiPer {
 }
 
 export interface KpiTarget extends langium.AstNode {
-    readonly $container: Kpi;
+    readonly $container: Kpi | ScenarioKpi;
     readonly $type: 'KpiTarget';
     value?: Quantity;
 }
@@ -360,14 +362,14 @@ export function isMilestone(item: unknown): item is Milestone {
     return reflection.isInstance(item, Milestone.$type);
 }
 
-export type Name = 'holiday' | 'milestone' | 'offtrack' | 'period' | string;
+export type Name = 'extends' | 'holiday' | 'milestone' | 'offtrack' | 'period' | 'scenario' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack' || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
+    return item === 'period' || item === 'holiday' || item === 'milestone' || item === 'offtrack' || item === 'scenario' || item === 'extends' || (typeof item === 'string' && (/[_\p{L}][_\p{L}\p{M}\p{N}]*/u.test(item)));
 }
 
 export interface Needs extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'Needs';
     amount?: Quantity;
     perUnit?: langium.Reference<UnitDeclaration>;
@@ -386,7 +388,7 @@ export function isNeeds(item: unknown): item is Needs {
 }
 
 export interface Nonstandard extends langium.AstNode {
-    readonly $container: Process | Stage;
+    readonly $container: Process | ScenarioProcess | ScenarioStage | Stage;
     readonly $type: 'Nonstandard';
 }
 
@@ -519,7 +521,7 @@ export function isPlan(item: unknown): item is Plan {
 }
 
 export interface Policy extends langium.AstNode {
-    readonly $container: Plan;
+    readonly $container: Plan | Scenario;
     readonly $type: 'Policy';
     clauses: Array<PolicyClause>;
 }
@@ -614,6 +616,187 @@ export function isRate(item: unknown): item is Rate {
     return reflection.isInstance(item, Rate.$type);
 }
 
+export interface Scenario extends langium.AstNode {
+    readonly $container: Plan;
+    readonly $type: 'Scenario';
+    blocks: Array<ScenarioBlock>;
+    extends?: ScenarioExtends;
+    label?: string;
+    name?: string;
+}
+
+export const Scenario = {
+    $type: 'Scenario',
+    blocks: 'blocks',
+    extends: 'extends',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isScenario(item: unknown): item is Scenario {
+    return reflection.isInstance(item, Scenario.$type);
+}
+
+export type ScenarioBlock = Calendar | Policy | ScenarioKeyResult | ScenarioKpi | ScenarioProcess | ScenarioStage | ScenarioTeam | Unknown;
+
+export const ScenarioBlock = {
+    $type: 'ScenarioBlock'
+} as const;
+
+export function isScenarioBlock(item: unknown): item is ScenarioBlock {
+    return reflection.isInstance(item, ScenarioBlock.$type);
+}
+
+export interface ScenarioExtends extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioExtends';
+    scenario?: langium.Reference<Scenario>;
+}
+
+export const ScenarioExtends = {
+    $type: 'ScenarioExtends',
+    scenario: 'scenario'
+} as const;
+
+export function isScenarioExtends(item: unknown): item is ScenarioExtends {
+    return reflection.isInstance(item, ScenarioExtends.$type);
+}
+
+export interface ScenarioKeyResult extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioKeyResult';
+    clauses: Array<ScenarioKeyResultClause>;
+    keyResult?: langium.Reference<KeyResult>;
+}
+
+export const ScenarioKeyResult = {
+    $type: 'ScenarioKeyResult',
+    clauses: 'clauses',
+    keyResult: 'keyResult'
+} as const;
+
+export function isScenarioKeyResult(item: unknown): item is ScenarioKeyResult {
+    return reflection.isInstance(item, ScenarioKeyResult.$type);
+}
+
+export type ScenarioKeyResultClause = KeyResultTarget | Unknown | Via;
+
+export const ScenarioKeyResultClause = {
+    $type: 'ScenarioKeyResultClause'
+} as const;
+
+export function isScenarioKeyResultClause(item: unknown): item is ScenarioKeyResultClause {
+    return reflection.isInstance(item, ScenarioKeyResultClause.$type);
+}
+
+export interface ScenarioKpi extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioKpi';
+    clauses: Array<ScenarioKpiClause>;
+    kpi?: langium.Reference<Kpi>;
+}
+
+export const ScenarioKpi = {
+    $type: 'ScenarioKpi',
+    clauses: 'clauses',
+    kpi: 'kpi'
+} as const;
+
+export function isScenarioKpi(item: unknown): item is ScenarioKpi {
+    return reflection.isInstance(item, ScenarioKpi.$type);
+}
+
+export type ScenarioKpiClause = KpiPer | KpiTarget | Unknown;
+
+export const ScenarioKpiClause = {
+    $type: 'ScenarioKpiClause'
+} as const;
+
+export function isScenarioKpiClause(item: unknown): item is ScenarioKpiClause {
+    return reflection.isInstance(item, ScenarioKpiClause.$type);
+}
+
+export interface ScenarioProcess extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioProcess';
+    clauses: Array<ScenarioProcessClause>;
+    process?: langium.Reference<Process>;
+}
+
+export const ScenarioProcess = {
+    $type: 'ScenarioProcess',
+    clauses: 'clauses',
+    process: 'process'
+} as const;
+
+export function isScenarioProcess(item: unknown): item is ScenarioProcess {
+    return reflection.isInstance(item, ScenarioProcess.$type);
+}
+
+export type ScenarioProcessClause = Nonstandard | Unknown;
+
+export const ScenarioProcessClause = {
+    $type: 'ScenarioProcessClause'
+} as const;
+
+export function isScenarioProcessClause(item: unknown): item is ScenarioProcessClause {
+    return reflection.isInstance(item, ScenarioProcessClause.$type);
+}
+
+export interface ScenarioStage extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioStage';
+    clauses: Array<ScenarioStageClause>;
+    stage?: langium.Reference<Stage>;
+}
+
+export const ScenarioStage = {
+    $type: 'ScenarioStage',
+    clauses: 'clauses',
+    stage: 'stage'
+} as const;
+
+export function isScenarioStage(item: unknown): item is ScenarioStage {
+    return reflection.isInstance(item, ScenarioStage.$type);
+}
+
+export type ScenarioStageClause = Cadence | Capacity | Conversion | Needs | Nonstandard | StageTeam | Unknown | Yields;
+
+export const ScenarioStageClause = {
+    $type: 'ScenarioStageClause'
+} as const;
+
+export function isScenarioStageClause(item: unknown): item is ScenarioStageClause {
+    return reflection.isInstance(item, ScenarioStageClause.$type);
+}
+
+export interface ScenarioTeam extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'ScenarioTeam';
+    clauses: Array<ScenarioTeamClause>;
+    team?: langium.Reference<Team>;
+}
+
+export const ScenarioTeam = {
+    $type: 'ScenarioTeam',
+    clauses: 'clauses',
+    team: 'team'
+} as const;
+
+export function isScenarioTeam(item: unknown): item is ScenarioTeam {
+    return reflection.isInstance(item, ScenarioTeam.$type);
+}
+
+export type ScenarioTeamClause = Availability | Headcount | Unknown;
+
+export const ScenarioTeamClause = {
+    $type: 'ScenarioTeamClause'
+} as const;
+
+export function isScenarioTeamClause(item: unknown): item is ScenarioTeamClause {
+    return reflection.isInstance(item, ScenarioTeamClause.$type);
+}
+
 export interface Stage extends langium.AstNode {
     readonly $container: Process;
     readonly $type: 'Stage';
@@ -644,7 +827,7 @@ export function isStageClause(item: unknown): item is StageClause {
 }
 
 export interface StageTeam extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'StageTeam';
     share?: Quantity;
     team?: langium.Reference<Team>;
@@ -743,7 +926,7 @@ export function isUnitDeclaration(item: unknown): item is UnitDeclaration {
 }
 
 export interface Unknown extends langium.AstNode {
-    readonly $container: Calendar | KeyResult | Kpi | Objective | Plan | Policy | Process | Stage | Team;
+    readonly $container: Calendar | KeyResult | Kpi | Objective | Plan | Policy | Process | Scenario | ScenarioKeyResult | ScenarioKpi | ScenarioProcess | ScenarioStage | ScenarioTeam | Stage | Team;
     readonly $type: 'Unknown';
     block?: UnknownBlock;
     tokens: Array<string>;
@@ -779,7 +962,7 @@ export function isUnknownBlock(item: unknown): item is UnknownBlock {
 }
 
 export interface Via extends langium.AstNode {
-    readonly $container: KeyResult;
+    readonly $container: KeyResult | ScenarioKeyResult;
     readonly $type: 'Via';
     process?: langium.Reference<Process>;
 }
@@ -811,7 +994,7 @@ export function isWorkdays(item: unknown): item is Workdays {
 }
 
 export interface Yields extends langium.AstNode {
-    readonly $container: Stage;
+    readonly $container: ScenarioStage | Stage;
     readonly $type: 'Yields';
     amount?: Quantity;
     perUnit?: langium.Reference<UnitDeclaration>;
@@ -865,6 +1048,19 @@ export type OkrAstType = {
     ProcessClause: ProcessClause
     Quantity: Quantity
     Rate: Rate
+    Scenario: Scenario
+    ScenarioBlock: ScenarioBlock
+    ScenarioExtends: ScenarioExtends
+    ScenarioKeyResult: ScenarioKeyResult
+    ScenarioKeyResultClause: ScenarioKeyResultClause
+    ScenarioKpi: ScenarioKpi
+    ScenarioKpiClause: ScenarioKpiClause
+    ScenarioProcess: ScenarioProcess
+    ScenarioProcessClause: ScenarioProcessClause
+    ScenarioStage: ScenarioStage
+    ScenarioStageClause: ScenarioStageClause
+    ScenarioTeam: ScenarioTeam
+    ScenarioTeamClause: ScenarioTeamClause
     Stage: Stage
     StageClause: StageClause
     StageTeam: StageTeam
@@ -908,7 +1104,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [TeamClause.$type]
+            superTypes: [ScenarioTeamClause.$type, TeamClause.$type]
         },
         Cadence: {
             name: Cadence.$type,
@@ -918,7 +1114,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         },
         Calendar: {
             name: Calendar.$type,
@@ -928,7 +1124,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [Declaration.$type]
+            superTypes: [Declaration.$type, ScenarioBlock.$type]
         },
         CalendarClause: {
             name: CalendarClause.$type,
@@ -944,7 +1140,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         },
         Conversion: {
             name: Conversion.$type,
@@ -954,7 +1150,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         },
         Declaration: {
             name: Declaration.$type,
@@ -970,7 +1166,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [TeamClause.$type]
+            superTypes: [ScenarioTeamClause.$type, TeamClause.$type]
         },
         Holiday: {
             name: Holiday.$type,
@@ -1018,7 +1214,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [KeyResultClause.$type]
+            superTypes: [KeyResultClause.$type, ScenarioKeyResultClause.$type]
         },
         Kpi: {
             name: Kpi.$type,
@@ -1067,7 +1263,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [KpiClause.$type]
+            superTypes: [KpiClause.$type, ScenarioKpiClause.$type]
         },
         KpiTarget: {
             name: KpiTarget.$type,
@@ -1077,7 +1273,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [KpiClause.$type]
+            superTypes: [KpiClause.$type, ScenarioKpiClause.$type]
         },
         Milestone: {
             name: Milestone.$type,
@@ -1111,13 +1307,13 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         },
         Nonstandard: {
             name: Nonstandard.$type,
             properties: {
             },
-            superTypes: [ProcessClause.$type, StageClause.$type]
+            superTypes: [ProcessClause.$type, ScenarioProcessClause.$type, ScenarioStageClause.$type, StageClause.$type]
         },
         NumberLiteral: {
             name: NumberLiteral.$type,
@@ -1218,7 +1414,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Declaration.$type]
+            superTypes: [Declaration.$type, ScenarioBlock.$type]
         },
         PolicyClause: {
             name: PolicyClause.$type,
@@ -1283,6 +1479,150 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Scenario: {
+            name: Scenario.$type,
+            properties: {
+                blocks: {
+                    name: Scenario.blocks,
+                    defaultValue: []
+                },
+                extends: {
+                    name: Scenario.extends,
+                    optional: true
+                },
+                label: {
+                    name: Scenario.label,
+                    optional: true
+                },
+                name: {
+                    name: Scenario.name,
+                    optional: true
+                }
+            },
+            superTypes: [Declaration.$type]
+        },
+        ScenarioBlock: {
+            name: ScenarioBlock.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ScenarioExtends: {
+            name: ScenarioExtends.$type,
+            properties: {
+                scenario: {
+                    name: ScenarioExtends.scenario,
+                    referenceType: Scenario.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        ScenarioKeyResult: {
+            name: ScenarioKeyResult.$type,
+            properties: {
+                clauses: {
+                    name: ScenarioKeyResult.clauses,
+                    defaultValue: []
+                },
+                keyResult: {
+                    name: ScenarioKeyResult.keyResult,
+                    referenceType: KeyResult.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioBlock.$type]
+        },
+        ScenarioKeyResultClause: {
+            name: ScenarioKeyResultClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ScenarioKpi: {
+            name: ScenarioKpi.$type,
+            properties: {
+                clauses: {
+                    name: ScenarioKpi.clauses,
+                    defaultValue: []
+                },
+                kpi: {
+                    name: ScenarioKpi.kpi,
+                    referenceType: Kpi.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioBlock.$type]
+        },
+        ScenarioKpiClause: {
+            name: ScenarioKpiClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ScenarioProcess: {
+            name: ScenarioProcess.$type,
+            properties: {
+                clauses: {
+                    name: ScenarioProcess.clauses,
+                    defaultValue: []
+                },
+                process: {
+                    name: ScenarioProcess.process,
+                    referenceType: Process.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioBlock.$type]
+        },
+        ScenarioProcessClause: {
+            name: ScenarioProcessClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ScenarioStage: {
+            name: ScenarioStage.$type,
+            properties: {
+                clauses: {
+                    name: ScenarioStage.clauses,
+                    defaultValue: []
+                },
+                stage: {
+                    name: ScenarioStage.stage,
+                    referenceType: Stage.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioBlock.$type]
+        },
+        ScenarioStageClause: {
+            name: ScenarioStageClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ScenarioTeam: {
+            name: ScenarioTeam.$type,
+            properties: {
+                clauses: {
+                    name: ScenarioTeam.clauses,
+                    defaultValue: []
+                },
+                team: {
+                    name: ScenarioTeam.team,
+                    referenceType: Team.$type,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioBlock.$type]
+        },
+        ScenarioTeamClause: {
+            name: ScenarioTeamClause.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Stage: {
             name: Stage.$type,
             properties: {
@@ -1320,7 +1660,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         },
         Team: {
             name: Team.$type,
@@ -1396,7 +1736,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [CalendarClause.$type, Declaration.$type, KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, PolicyClause.$type, ProcessClause.$type, StageClause.$type, TeamClause.$type]
+            superTypes: [CalendarClause.$type, Declaration.$type, KeyResultClause.$type, KpiClause.$type, ObjectiveClause.$type, PolicyClause.$type, ProcessClause.$type, ScenarioBlock.$type, ScenarioKeyResultClause.$type, ScenarioKpiClause.$type, ScenarioProcessClause.$type, ScenarioStageClause.$type, ScenarioTeamClause.$type, StageClause.$type, TeamClause.$type]
         },
         UnknownBlock: {
             name: UnknownBlock.$type,
@@ -1421,7 +1761,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [KeyResultClause.$type]
+            superTypes: [KeyResultClause.$type, ScenarioKeyResultClause.$type]
         },
         Workdays: {
             name: Workdays.$type,
@@ -1455,7 +1795,7 @@ export class OkrAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [StageClause.$type]
+            superTypes: [ScenarioStageClause.$type, StageClause.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -90,7 +90,13 @@ const IN_BLOCK: Record<PlanFindingArgs['parse-error']['block'], string> = {
     keyresult: 'in a key result',
     process: 'in a process',
     stage: 'in a stage',
-    kpi: 'in a KPI'
+    kpi: 'in a KPI',
+    scenario: 'in a scenario',
+    'scenario-team': "in a scenario's team block",
+    'scenario-keyresult': "in a scenario's key result block",
+    'scenario-stage': "in a scenario's stage block",
+    'scenario-kpi': "in a scenario's KPI block",
+    'scenario-process': "in a scenario's process block"
 };
 
 function orList(items: string[]): string {
@@ -148,11 +154,14 @@ export const EN_FINDINGS: FindingMessages = {
     'duplicate-name': a => `'${a.name}' is declared ${times(a.count)} (also at ${a.others}): names are shared by every .okr file of the workspace. Rename all but one.`,
     'duplicate-calendar': a => `A second calendar: only the first one (${a.first}) is used. Merge them into one.`,
     'duplicate-policy': a => `A second policy: only the first one (${a.first}) is used. Merge them into one.`,
-    'duplicate-clause': a => a.clause === 'flow'
+    'duplicate-clause': a => a.scenario !== undefined
+        ? `Scenario '${a.scenario}' changes \`${a.clause}\` in an earlier block already; only the first block counts. Merge the two blocks.`
+        : a.clause === 'flow'
         ? 'A stage takes one flow clause (needs, yields or conversion): this second one makes its link to the stage before ambiguous. Remove one.'
         : `'${a.clause}' is given twice here; only the first counts. Remove one.`,
     'parse-error': a => a.suggestion
         ? `Syntax error: \`${a.word}\` is not a keyword ${IN_BLOCK[a.block]} — did you mean \`${a.suggestion}\`?`
         : `Syntax error: \`${a.word}\` has no meaning ${IN_BLOCK[a.block]}: write ${orList(a.keywords.split(', '))}.`,
+    'scenario-cycle': a => `Scenario '${a.scenario}' extends itself (${a.cycle}): a scenario applies the one it extends first, so the chain must end. Remove one \`extends\` on the cycle.`,
     'internal-error': a => `OKR Plan could not analyse this file (${a.detail}). This is a bug in OKR Plan, not in the plan: please report it with the file. The other files are still checked.`
 };

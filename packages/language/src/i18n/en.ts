@@ -9,7 +9,21 @@ const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s
 
 /** `1 file`, `2 files`. */
 const count = (n: number, one: string, other: string) => `${n} ${plural('en', n, { one, other })}`;
-import { describeToken, type TokenWords } from './syntax-errors.js';
+import { describeToken, type ScenarioBlockKind, type TokenWords } from './syntax-errors.js';
+
+const SCENARIO_BLOCK_EN: Record<ScenarioBlockKind, string> = {
+    scenario: 'directly (write a block: `team T { … }`, `stage P.S { … }`, …)',
+    team: 'of a team',
+    keyresult: 'of a key result',
+    stage: 'of a stage',
+    kpi: 'of a KPI',
+    process: 'of a process'
+};
+
+const orList = (items: string[]) => {
+    const quoted = items.map(item => `\`${item}\``);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0] ?? '';
+};
 
 const EN_TOKENS: TokenWords = {
     ID: 'a name',
@@ -48,7 +62,8 @@ export const EN: Catalogue = {
         'duplicate-name': 'A name declared more than once',
         'duplicate-calendar': 'More than one calendar block',
         'duplicate-policy': 'More than one policy block',
-        'duplicate-clause': 'A clause given twice in one block',
+        'duplicate-clause': 'A clause given twice in one block, or a declaration named twice in one scenario',
+        'scenario-cycle': 'A scenario that extends itself through others',
         'parse-error': 'Text that does not follow the .okr grammar',
         'internal-error': 'An analysis that failed inside OKR Plan (a bug to report)',
         'linking-error': 'A name that refers to nothing'
@@ -63,6 +78,8 @@ export const EN: Catalogue = {
                     ? `Syntax error: expected ${list}, found ${found} — did you mean \`${problem.suggestion}\`?`
                     : `Syntax error: expected ${list}, found ${found}.`;
             }
+            case 'not-in-scenario':
+                return `Syntax error: a scenario cannot change \`${problem.keyword}\` ${SCENARIO_BLOCK_EN[problem.block]}; it takes ${orList(problem.keywords)}.`;
             case 'glued-unit':
                 return `Syntax error: a number and its unit are two words: write \`${problem.number} ${problem.unit}\` with a space.`;
             case 'decimal-comma':
@@ -89,6 +106,9 @@ export const EN: Catalogue = {
             case 'process': return `Unknown process '${name}'${meant}${or} declare \`process ${name} { … }\`${meant ? '.' : ', or fix the name.'}`;
             case 'stage': return `Unknown stage '${name}'${meant || ': name a stage of the plan as Process.Stage.'}`;
             case 'team': return `Unknown team '${name}'${meant}${or} declare \`team ${name} { headcount N }\`${meant ? '.' : ', or fix the name.'}`;
+            case 'keyresult': return `Unknown key result '${name}'${meant || ': name a key result of the plan as Objective.KeyResult.'}`;
+            case 'kpi': return `Unknown KPI '${name}'${meant || ': name a KPI of the plan.'}`;
+            case 'scenario': return `Unknown scenario '${name}'${meant}${or} declare \`scenario ${name} { … }\`${meant ? '.' : ', or fix the name.'}`;
             default: return `'${name}' refers to nothing declared in the workspace.${meant}`;
         }
     },

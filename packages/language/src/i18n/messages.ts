@@ -183,7 +183,13 @@ const REFERENCE_KIND: Record<string, string> = {
     'Needs.unit': 'unit',
     'Needs.perUnit': 'unit',
     'Yields.unit': 'unit',
-    'Yields.perUnit': 'unit'
+    'Yields.perUnit': 'unit',
+    'ScenarioTeam.team': 'team',
+    'ScenarioStage.stage': 'stage',
+    'ScenarioProcess.process': 'process',
+    'ScenarioKeyResult.keyResult': 'keyresult',
+    'ScenarioKpi.kpi': 'kpi',
+    'ScenarioExtends.scenario': 'scenario'
 };
 
 /** What kind of declaration a reference written in `containerType.property` names: 'unit', 'stage', …, or 'declaration'. */

@@ -93,7 +93,13 @@ const IN_BLOCK: Record<PlanFindingArgs['parse-error']['block'], string> = {
     keyresult: 'в ключевом результате',
     process: 'в процессе',
     stage: 'в этапе',
-    kpi: 'в КПЭ'
+    kpi: 'в КПЭ',
+    scenario: 'в сценарии',
+    'scenario-team': 'в блоке команды сценария',
+    'scenario-keyresult': 'в блоке ключевого результата сценария',
+    'scenario-stage': 'в блоке этапа сценария',
+    'scenario-kpi': 'в блоке КПЭ сценария',
+    'scenario-process': 'в блоке процесса сценария'
 };
 
 function orList(items: string[]): string {
@@ -151,11 +157,14 @@ export const RU_FINDINGS: FindingMessages = {
     'duplicate-name': a => `Имя «${a.name}» объявлено ${times(a.count)} (ещё в ${a.others}): имена общие для всех .okr-файлов рабочей области. Переименуйте все, кроме одного.`,
     'duplicate-calendar': a => `Второй календарь: используется только первый (${a.first}). Объедините их в один.`,
     'duplicate-policy': a => `Вторая политика: используется только первая (${a.first}). Объедините их в одну.`,
-    'duplicate-clause': a => a.clause === 'flow'
+    'duplicate-clause': a => a.scenario !== undefined
+        ? `Сценарий «${a.scenario}» уже меняет \`${a.clause}\` в одном из блоков выше; учитывается только первый блок. Объедините оба блока.`
+        : a.clause === 'flow'
         ? 'У этапа может быть только одно условие потока (needs, yields или conversion): второе делает связь с предыдущим этапом неоднозначной. Удалите одно.'
         : `«${a.clause}» указано здесь дважды; учитывается только первое. Удалите лишнее.`,
     'parse-error': a => a.suggestion
         ? `Синтаксическая ошибка: \`${a.word}\` — не ключевое слово ${IN_BLOCK[a.block]}. Может быть, \`${a.suggestion}\`?`
         : `Синтаксическая ошибка: \`${a.word}\` не имеет смысла ${IN_BLOCK[a.block]}: напишите ${orList(a.keywords.split(', '))}.`,
+    'scenario-cycle': a => `Сценарий «${a.scenario}» расширяет сам себя (${a.cycle}): сценарий сначала применяет тот, который расширяет, поэтому цепочка должна заканчиваться. Уберите одно \`extends\` в этом кольце.`,
     'internal-error': a => `OKR Plan не смог проанализировать этот файл (${a.detail}). Это ошибка OKR Plan, а не плана: сообщите о ней, приложив файл. Остальные файлы проверяются как обычно.`
 };

@@ -6,7 +6,21 @@ import { plural } from './plural.js';
 
 /** `1 файл`, `2 файла`, `5 файлов` (дробные — как «few»). */
 const count = (n: number, [one, few, many]: [string, string, string]) => `${n} ${plural('ru', n, { one, few, many, other: few })}`;
-import { describeToken, type TokenWords } from './syntax-errors.js';
+import { describeToken, type ScenarioBlockKind, type TokenWords } from './syntax-errors.js';
+
+const SCENARIO_BLOCK_RU: Record<ScenarioBlockKind, string> = {
+    scenario: 'напрямую (напишите блок: `team T { … }`, `stage P.S { … }`, …)',
+    team: 'у команды',
+    keyresult: 'у ключевого результата',
+    stage: 'у этапа',
+    kpi: 'у КПЭ',
+    process: 'у процесса'
+};
+
+const orList = (items: string[]) => {
+    const quoted = items.map(item => `\`${item}\``);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} или ${quoted.at(-1)}` : quoted[0] ?? '';
+};
 
 const RU_TOKENS: TokenWords = {
     ID: 'имя',
@@ -64,7 +78,8 @@ export const RU: Catalogue = {
         'duplicate-name': 'Имя объявлено больше одного раза',
         'duplicate-calendar': 'Больше одного календаря',
         'duplicate-policy': 'Больше одной политики',
-        'duplicate-clause': 'Условие указано в блоке дважды',
+        'duplicate-clause': 'Условие указано в блоке дважды или объявление названо в сценарии дважды',
+        'scenario-cycle': 'Сценарий, который через другие расширяет сам себя',
         'parse-error': 'Текст не соответствует грамматике .okr',
         'internal-error': 'Сбой анализа внутри OKR Plan (ошибка, о которой нужно сообщить)',
         'linking-error': 'Имя, которое ни на что не ссылается'
@@ -79,6 +94,8 @@ export const RU: Catalogue = {
                     ? `Синтаксическая ошибка: ожидается ${list}, а найдено ${found}. Может быть, \`${problem.suggestion}\`?`
                     : `Синтаксическая ошибка: ожидается ${list}, а найдено ${found}.`;
             }
+            case 'not-in-scenario':
+                return `Синтаксическая ошибка: сценарий не может менять \`${problem.keyword}\` ${SCENARIO_BLOCK_RU[problem.block]}; здесь можно ${orList(problem.keywords)}.`;
             case 'glued-unit':
                 return `Синтаксическая ошибка: число и единица — два слова: напишите \`${problem.number} ${problem.unit}\` через пробел.`;
             case 'decimal-comma':
@@ -105,6 +122,9 @@ export const RU: Catalogue = {
             case 'process': return `Неизвестный процесс «${name}».${meant}${or} \`process ${name} { … }\`${meant ? '.' : ' или исправьте имя.'}`;
             case 'stage': return `Неизвестный этап «${name}».${meant || ' Укажите этап плана как Процесс.Этап.'}`;
             case 'team': return `Неизвестная команда «${name}».${meant}${or} \`team ${name} { headcount N }\`${meant ? '.' : ' или исправьте имя.'}`;
+            case 'keyresult': return `Неизвестный ключевой результат «${name}».${meant || ' Укажите ключевой результат плана как Цель.Результат.'}`;
+            case 'kpi': return `Неизвестный КПЭ «${name}».${meant || ' Укажите КПЭ плана.'}`;
+            case 'scenario': return `Неизвестный сценарий «${name}».${meant}${or} \`scenario ${name} { … }\`${meant ? '.' : ' или исправьте имя.'}`;
             default: return `«${name}» не ссылается ни на одно объявление рабочей области.${meant}`;
         }
     },

@@ -13,7 +13,40 @@ export type SyntaxProblem =
     | { kind: 'decimal-comma'; number: string }
     /** A space before `%`: `80 %`. */
     | { kind: 'spaced-percent'; number: string }
+    /** A keyword a scenario's block does not take (`output` in `stage … { }`, spec §9); `keywords`: those it takes. */
+    | { kind: 'not-in-scenario'; keyword: string; block: ScenarioBlockKind; keywords: string[] }
     | { kind: 'other'; text: string };
+
+export type ScenarioBlockKind = 'scenario' | 'team' | 'keyresult' | 'stage' | 'kpi' | 'process';
+
+/**
+ * The scenario block (spec §9) enclosing an offset, read from the text (the parser's recovery
+ * may have cut the block's node short): `stage` inside `scenario Hire { stage X.Y { … } }`, or
+ * `scenario` directly inside one. Calendar and policy blocks take all their clauses: undefined.
+ */
+export function scenarioBlockAt(text: string, offset: number): ScenarioBlockKind | undefined {
+    const headers: string[] = [];
+    let depth = 0;
+    for (let index = offset - 1; index >= 0 && headers.length < 3; index--) {
+        const character = text[index];
+        if (character === '}') depth++;
+        else if (character === '{') {
+            if (depth > 0) depth--;
+            else headers.unshift(headerBefore(text, index));
+        }
+    }
+    const [outer, inner, deeper] = headers;
+    if (!outer?.startsWith('scenario') || deeper !== undefined) return undefined;
+    if (inner === undefined) return 'scenario';
+    const keyword = inner.split(/\s/, 1)[0];
+    return (['team', 'keyresult', 'stage', 'kpi', 'process'] as const).find(kind => kind === keyword);
+}
+
+/** The words before a `{` back to the previous brace: `stage Construction.Handover`. */
+function headerBefore(text: string, brace: number): string {
+    const start = Math.max(text.lastIndexOf('{', brace - 1), text.lastIndexOf('}', brace - 1)) + 1;
+    return text.slice(start, brace).replace(/\/\/[^\n]*/g, ' ').trim();
+}
 
 /**
  * A character the lexer could not read, explained by what surrounds it: most such characters
@@ -48,7 +81,7 @@ export function readSyntaxError(text: string): SyntaxProblem {
 }
 
 /** Keywords that may also be names (spec §8): where a name is expected, "a name" says it all. */
-const CONTEXTUAL_KEYWORDS = new Set(['period', 'holiday', 'milestone', 'offtrack']);
+const CONTEXTUAL_KEYWORDS = new Set(['period', 'holiday', 'milestone', 'offtrack', 'scenario', 'extends']);
 
 function withoutContextualKeywords(expected: string[]): string[] {
     return expected.includes('ID') ? expected.filter(token => !CONTEXTUAL_KEYWORDS.has(token)) : expected;

@@ -6,9 +6,16 @@
 import type { KpiTree } from '@okr-plan/preview';
 import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 
-export type KpiTreeParams = Record<string, never>;
+/** `scenario`: draw the plan under that scenario (spec §9), each moved figure with the plan's beside it; absent for the plan. */
+export interface KpiTreeParams {
+    scenario?: string;
+}
 
-/** Request `okr/kpiTree`: the KPI tree of the whole workspace as it stands after the latest build (null if it could not be built). */
+/**
+ * Request `okr/kpiTree`: the KPI tree of the whole workspace as it stands after the latest build
+ * (null if it could not be built), with the plan's scenarios for the preview's picker. A
+ * scenario the plan does not have gives the plan's tree (`scenario` null).
+ */
 export const KpiTreeRequest = new RequestType<KpiTreeParams, KpiTree | null, void>('okr/kpiTree');
 
 /** Notification `okr/planChanged`: a build finished and the tree may have changed; sent after every build. */

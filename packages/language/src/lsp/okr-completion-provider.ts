@@ -16,6 +16,10 @@
  *   repeated (`duplicate-clause`: a second `output`, `team`, `owner`, flow clause, …) is left
  *   out, as are flow clauses on the first stage of a process (`flow-on-first-stage`), a third
  *   `workdays`, and `calendar`/`policy` when the workspace has one already.
+ * - **In a scenario** (spec §9), each block proposes the clauses its kind may change, less those
+ *   it has, and no flow clause on a process's first stage; the names of a block's declaration
+ *   leave out those another block of the scenario names already (`duplicate-clause`), and
+ *   `extends` does not propose the scenario itself.
  * - **A detail that says what a name is**: the declaration's label, or its kind (`Stage`, in the
  *   editor's language).
  * - **`.` triggers completion**, so `of Construction.` lists that process's stages; after a
@@ -38,8 +42,17 @@ const FLOW = new Set<string>([ast.Needs.$type, ast.Yields.$type, ast.Conversion.
 /** Blocks whose clauses are written between braces. */
 const BLOCKS = new Set<string>([
     ast.Calendar.$type, ast.Policy.$type, ast.Team.$type, ast.Objective.$type, ast.KeyResult.$type,
-    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type
+    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type,
+    ast.ScenarioTeam.$type, ast.ScenarioKeyResult.$type, ast.ScenarioStage.$type, ast.ScenarioKpi.$type, ast.ScenarioProcess.$type
 ]);
+/** The blocks of a scenario that name a declaration, and the property holding the name. */
+const SCENARIO_BLOCKS: Record<string, string> = {
+    [ast.ScenarioTeam.$type]: 'team',
+    [ast.ScenarioKeyResult.$type]: 'keyResult',
+    [ast.ScenarioStage.$type]: 'stage',
+    [ast.ScenarioKpi.$type]: 'kpi',
+    [ast.ScenarioProcess.$type]: 'process'
+};
 /** The key of each declaration type among the words for kinds of declaration (localised). */
 const KIND_KEYS: Record<string, keyof HoverWords['kinds']> = {
     [ast.UnitDeclaration.$type]: 'unit',
@@ -79,7 +92,13 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor) {
-        return super.completionForCrossReference({ ...context, node: this.referenceHolder(context.node, next) }, next, acceptor);
+        const holder = this.referenceHolder(context.node, next);
+        const taken = scenarioNamesTaken(holder ?? context.node, next, context.tokenOffset);
+        const filtered: CompletionAcceptor = (ctx, value) => {
+            const name = 'nodeDescription' in value && value.nodeDescription ? value.nodeDescription.name : value.label;
+            if (!taken.has(String(name))) acceptor(ctx, value);
+        };
+        return super.completionForCrossReference({ ...context, node: holder }, next, taken.size > 0 ? filtered : acceptor);
     }
 
     /**
@@ -117,7 +136,7 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         const property = refInfo.property;
         const fits: Array<string | undefined> = [];
         if (ast.isNeeds(holder) || ast.isYields(holder)) {
-            const stage = AstUtils.getContainerOfType(holder, ast.isStage);
+            const stage = stageOf(holder);
             const own = outputOf(stage);
             const previous = outputOf(previousStage(stage));
             const wantsOwn = ast.isNeeds(holder) ? property === 'perUnit' : property === 'unit';
@@ -125,9 +144,11 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         } else if (ast.isRate(holder)) {
             const clause = holder.$container as AstNode | undefined;
             if (ast.isCadence(clause) || ast.isCapacity(clause)) {
-                fits.push(outputOf(AstUtils.getContainerOfType(clause, ast.isStage)));
+                fits.push(outputOf(stageOf(clause)));
             } else if (ast.isKeyResultTarget(clause)) {
-                const stages = this.viaProcess(clause.$container)?.clauses.filter(ast.isStage) ?? [];
+                const holder = clause.$container;
+                const keyResult = ast.isScenarioKeyResult(holder) ? holder.keyResult?.ref : holder;
+                const stages = this.viaProcess(keyResult)?.clauses.filter(ast.isStage) ?? [];
                 fits.push(outputOf(stages[stages.length - 1]));
             }
         }
@@ -160,6 +181,12 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         if (!rule || firstKeyword(rule) !== keyword) return false;
         const type = GrammarUtils.getRuleTypeName(rule);
         const block = this.openBlockAt(context);
+        const scenario = block ? undefined : this.openScenarioAt(context);
+        if (scenario) {
+            // A scenario's own calendar and policy blocks, once each, whatever the workspace has.
+            if (type !== ast.Calendar.$type && type !== ast.Policy.$type) return false;
+            return scenario.blocks.some(other => other.$type === type && !containsOffset(other, context.tokenOffset));
+        }
         if (!block) {
             if (type === ast.Calendar.$type || type === ast.Policy.$type) return this.workspaceHas(type, context);
             return false;
@@ -168,6 +195,10 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         const others = (block.clauses ?? []).filter(clause => !containsOffset(clause, context.tokenOffset));
         if (ast.isStage(block) && FLOW.has(type)) {
             return previousStage(block) === undefined || others.some(clause => FLOW.has(clause.$type));
+        }
+        if (ast.isScenarioStage(block) && FLOW.has(type)) {
+            const stage = block.stage?.ref;
+            return (stage !== undefined && previousStage(stage) === undefined) || others.some(clause => FLOW.has(clause.$type));
         }
         const same = others.filter(clause => clause.$type === type);
         if (ast.isCalendar(block)) return same.length >= 2; // workdays per month and per week
@@ -182,12 +213,39 @@ export class OkrCompletionProvider extends DefaultCompletionProvider {
         return undefined;
     }
 
+    /** The scenario whose braces enclose the cursor, when no block inside it does. */
+    private openScenarioAt(context: CompletionContext): ast.Scenario | undefined {
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            if (ast.isScenario(node)) return encloses(node, context.offset) ? node : undefined;
+        }
+        return undefined;
+    }
+
     /** Whether a calendar or policy block is declared elsewhere in the workspace. */
     private workspaceHas(type: string, context: CompletionContext): boolean {
         return this.langiumDocuments.all.some(document => ((document.parseResult.value as ast.Plan).declarations ?? [])
             .some(declaration => declaration.$type === type
                 && !(document.uri.toString() === context.document.uri.toString() && containsOffset(declaration, context.tokenOffset))));
     }
+}
+
+/**
+ * Names a scenario's reference should not propose: for a block's declaration, those other blocks
+ * of the same kind in the scenario name already; for `extends`, the scenario itself.
+ */
+function scenarioNamesTaken(node: AstNode | undefined, next: NextFeature<GrammarAST.CrossReference>, offset: number): Set<string> {
+    const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+    const type = rule ? GrammarUtils.getRuleTypeName(rule) : undefined;
+    const scenario = node && AstUtils.getContainerOfType(node, ast.isScenario);
+    if (!scenario || !type) return new Set();
+    if (type === ast.ScenarioExtends.$type) return new Set(scenario.name ? [scenario.name] : []);
+    const property = SCENARIO_BLOCKS[type];
+    if (!property) return new Set();
+    const names = scenario.blocks
+        .filter(block => block.$type === type && !containsOffset(block, offset))
+        .map(block => (block as unknown as Record<string, { $refText?: string } | undefined>)[property]?.$refText)
+        .filter((name): name is string => !!name);
+    return new Set(names);
 }
 
 /** The keyword a rule starts with, if it starts with one. */
@@ -214,6 +272,12 @@ function encloses(node: AstNode, offset: number): boolean {
     if (!open || open.end > offset) return false;
     const close = GrammarUtils.findNodeForKeyword(cst, '}');
     return !close || offset <= close.offset;
+}
+
+/** The stage a clause belongs to, or in a scenario the stage its block names. */
+function stageOf(clause: AstNode): ast.Stage | undefined {
+    const scenarioStage = AstUtils.getContainerOfType(clause, ast.isScenarioStage);
+    return scenarioStage ? scenarioStage.stage?.ref : AstUtils.getContainerOfType(clause, ast.isStage);
 }
 
 function outputOf(stage: ast.Stage | undefined): string | undefined {

@@ -12,7 +12,8 @@ import * as ast from '../generated/ast.js';
 
 const BLOCK_TYPES: readonly string[] = [
     ast.Calendar.$type, ast.Policy.$type, ast.Team.$type, ast.Objective.$type, ast.KeyResult.$type,
-    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type
+    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type,
+    ast.Scenario.$type, ast.ScenarioTeam.$type, ast.ScenarioKeyResult.$type, ast.ScenarioStage.$type, ast.ScenarioKpi.$type, ast.ScenarioProcess.$type
 ];
 
 export class OkrFoldingRangeProvider extends DefaultFoldingRangeProvider {
@@ -21,7 +22,7 @@ export class OkrFoldingRangeProvider extends DefaultFoldingRangeProvider {
     }
 
     protected override shouldProcessContent(node: AstNode): boolean {
-        return node.$type === ast.Plan.$type || ast.isObjective(node) || ast.isProcess(node);
+        return node.$type === ast.Plan.$type || ast.isObjective(node) || ast.isProcess(node) || ast.isScenario(node);
     }
 
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {

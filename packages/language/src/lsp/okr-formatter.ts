@@ -60,12 +60,14 @@ const ONE_BLANK_LINE = Formatting.newLines(2);
 /** A new line, after at most one blank line the writer put there. */
 const KEEP_ONE_BLANK_LINE: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
 
-type BlockDeclaration = ast.UnitDeclaration | ast.Calendar | ast.Policy | ast.Team | ast.Objective | ast.KeyResult | ast.Process | ast.Stage | ast.Kpi;
+type BlockDeclaration = ast.UnitDeclaration | ast.Calendar | ast.Policy | ast.Team | ast.Objective | ast.KeyResult | ast.Process | ast.Stage | ast.Kpi
+    | ast.Scenario | ast.ScenarioTeam | ast.ScenarioKeyResult | ast.ScenarioStage | ast.ScenarioKpi | ast.ScenarioProcess;
 
 /** Declarations with a header and an optional `{ … }` block (units have the header only). */
 function isBlockDeclaration(node: AstNode): node is BlockDeclaration {
     return ast.isUnitDeclaration(node) || ast.isCalendar(node) || ast.isPolicy(node) || ast.isTeam(node) || ast.isObjective(node)
-        || ast.isKeyResult(node) || ast.isProcess(node) || ast.isStage(node) || ast.isKpi(node);
+        || ast.isKeyResult(node) || ast.isProcess(node) || ast.isStage(node) || ast.isKpi(node)
+        || ast.isScenario(node) || ast.isScenarioTeam(node) || ast.isScenarioKeyResult(node) || ast.isScenarioStage(node) || ast.isScenarioKpi(node) || ast.isScenarioProcess(node);
 }
 
 export class OkrFormatter extends AbstractFormatter {

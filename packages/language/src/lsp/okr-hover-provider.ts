@@ -5,7 +5,7 @@
  * Computed only for the node asked about, from the cached workspace plan.
  */
 import { formatNumber, formatPercent, type ActualFigures, type KpiFigures } from '@okr-plan/engine';
-import type { AstNode, DocumentationProvider } from 'langium';
+import type { AstNode, DocumentationProvider, LangiumDocuments } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
 import type { Messages } from '../i18n/messages.js';
@@ -13,17 +13,20 @@ import type { OkrServices } from '../okr-module.js';
 import { explainKpi, explainStage, showFigure, type ExplainContext } from '../plan/plan-explanation.js';
 import { stageFiguresNamed, type PlanWorkspace, type WorkspacePlan } from '../plan/plan-workspace.js';
 import { keyResultSections, kpiProgressSections } from './okr-progress-hover.js';
+import { scenarioHoverSections } from './okr-scenario-hover.js';
 
 export class OkrHoverProvider extends AstNodeHoverProvider {
     private readonly planWorkspace: PlanWorkspace;
     private readonly messages: Messages;
     private readonly documentation: DocumentationProvider;
+    private readonly langiumDocuments: LangiumDocuments;
 
     constructor(services: OkrServices) {
         super(services);
         this.planWorkspace = services.plan.PlanWorkspace;
         this.messages = services.i18n.Messages;
         this.documentation = services.documentation.DocumentationProvider;
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -42,6 +45,7 @@ export class OkrHoverProvider extends AstNodeHoverProvider {
         if (ast.isKeyResult(node)) return this.keyResult(node, plan);
         if (ast.isTeam(node)) return this.team(node, plan);
         if (ast.isUnitDeclaration(node)) return this.unit(node, plan);
+        if (ast.isScenario(node)) return scenarioHoverSections(node, plan, this.planWorkspace, this.langiumDocuments, this.messages, escape);
         if (ast.isProcess(node) || ast.isObjective(node)) return [this.title(ast.isProcess(node) ? 'process' : 'objective', node.name, node.label)];
         return undefined;
     }

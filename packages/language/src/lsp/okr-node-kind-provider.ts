@@ -12,6 +12,7 @@
  * | team        | Struct         | Struct             | plain data: headcount, availability |
  * | unit        | TypeParameter  | Unit               | it types the quantities it measures |
  * | calendar, policy | Object    | Value              | unnamed settings blocks |
+ * | scenario    | Interface      | Interface          | another face of the same plan (spec §9) |
  */
 import type { AstNode, AstNodeDescription } from 'langium';
 import type { NodeKindProvider } from 'langium/lsp';
@@ -27,7 +28,8 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     [ast.Team.$type]: [SymbolKind.Struct, CompletionItemKind.Struct],
     [ast.UnitDeclaration.$type]: [SymbolKind.TypeParameter, CompletionItemKind.Unit],
     [ast.Calendar.$type]: [SymbolKind.Object, CompletionItemKind.Value],
-    [ast.Policy.$type]: [SymbolKind.Object, CompletionItemKind.Value]
+    [ast.Policy.$type]: [SymbolKind.Object, CompletionItemKind.Value],
+    [ast.Scenario.$type]: [SymbolKind.Interface, CompletionItemKind.Interface]
 };
 
 export class OkrNodeKindProvider implements NodeKindProvider {

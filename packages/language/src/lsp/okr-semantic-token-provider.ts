@@ -12,6 +12,7 @@
  * | process name, and the `Process` segment of `Process.Stage` | `namespace` | |
  * | stage name, and the `Stage` segment    | `method`     | |
  * | KPI name                               | `variable`   | |
+ * | scenario name (`scenario Hire`, `extends Hire`) | `interface` | |
  * | number, percentage (`10`, `1_000`, `2.5%`, each end of a range) | `number` | |
  * | period of an actual (`2026-01`, `2026-W03`, `2026-Q1`) | `number` | |
  * | time unit (`day` … `year`)             | `enumMember` | `defaultLibrary` |
@@ -35,7 +36,8 @@ export const DECLARATION_TOKEN_TYPES: Record<string, string> = {
     [ast.KeyResult.$type]: SemanticTokenTypes.property,
     [ast.Process.$type]: SemanticTokenTypes.namespace,
     [ast.Stage.$type]: SemanticTokenTypes.method,
-    [ast.Kpi.$type]: SemanticTokenTypes.variable
+    [ast.Kpi.$type]: SemanticTokenTypes.variable,
+    [ast.Scenario.$type]: SemanticTokenTypes.interface
 };
 
 /** The declaration type a member's qualified name starts with. */

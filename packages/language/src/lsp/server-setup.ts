@@ -6,9 +6,12 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { KpiTreeRequest, PlanChangedNotification, type KpiTreeParams } from './kpi-tree-protocol.js';
 import { answerOnFailure, guardRequests } from './request-guard.js';
 import type { OkrServices } from '../okr-module.js';
-import { buildKpiTree } from '../plan/kpi-tree.js';
+import { kpiTreeWithScenarios } from '../plan/kpi-tree-scenario.js';
+import { ScenarioPlanWorkspace } from '../plan/scenario-workspace.js';
 import { registerCheckinRequests } from './checkin-requests.js';
 import { reportInitialBuildProgress } from '../workspace/initial-build-progress.js';
+
+type PlanWorkspaceLike = OkrServices['plan']['PlanWorkspace'];
 
 export function configureServer(shared: LangiumSharedServices, okr: OkrServices): void {
     let canRefreshInlayHints = false;
@@ -23,10 +26,19 @@ export function configureServer(shared: LangiumSharedServices, okr: OkrServices)
     if (!connection) return;
     const internalErrors = okr.validation.InternalErrors;
     guardRequests(connection, internalErrors);
-    connection.onRequest(KpiTreeRequest, answerOnFailure(async (_params: KpiTreeParams, cancelToken: CancellationToken) => {
+    // The plan under each scenario the preview asked for: one cached workspace plan per name.
+    const scenarioWorkspaces = new Map<string, ScenarioPlanWorkspace>();
+    connection.onRequest(KpiTreeRequest, answerOnFailure(async (params: KpiTreeParams, cancelToken: CancellationToken) => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
-        return buildKpiTree(okr.plan.PlanWorkspace.current(), okr.i18n.Messages, shared.workspace.LangiumDocuments.all);
+        const name = typeof params?.scenario === 'string' && params.scenario !== '' ? params.scenario : undefined;
+        const base = okr.plan.PlanWorkspace.current();
+        let scenario: { name: string; plan: ReturnType<PlanWorkspaceLike['current']> } | undefined;
+        if (name !== undefined && base.declarations.get(name)?.some(declared => declared.kind === 'scenario')) {
+            if (!scenarioWorkspaces.has(name)) scenarioWorkspaces.set(name, new ScenarioPlanWorkspace(okr, name));
+            scenario = { name, plan: scenarioWorkspaces.get(name)!.current() };
+        }
+        return kpiTreeWithScenarios(base, okr.i18n.Messages, shared.workspace.LangiumDocuments.all.toArray(), scenario);
     }, KpiTreeRequest.method, null, internalErrors));
     registerCheckinRequests(connection, shared, okr);
     reportInitialBuildProgress(shared, connection, () => okr.i18n.Messages.language);

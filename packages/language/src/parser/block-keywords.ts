@@ -15,7 +15,13 @@ const CLAUSE_RULES: Record<string, string> = {
     KeyResult: 'KeyResultClause',
     Process: 'ProcessClause',
     Stage: 'StageClause',
-    Kpi: 'KpiClause'
+    Kpi: 'KpiClause',
+    Scenario: 'ScenarioBlock',
+    ScenarioTeam: 'ScenarioTeamClause',
+    ScenarioKeyResult: 'ScenarioKeyResultClause',
+    ScenarioStage: 'ScenarioStageClause',
+    ScenarioKpi: 'ScenarioKpiClause',
+    ScenarioProcess: 'ScenarioProcessClause'
 };
 
 let cache: Map<string, string[]> | undefined;

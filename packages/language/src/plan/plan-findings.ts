@@ -13,7 +13,8 @@ export type ShapeArgs =
     | { what: 'workdays'; reason: 'workdays-period'; per: TimeUnit };
 
 /** Where an unknown word stands: at the top of a file, or in a block of this kind. */
-export type UnknownWordBlock = 'plan' | 'calendar' | 'policy' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
+export type UnknownWordBlock = 'plan' | 'calendar' | 'policy' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi'
+    | 'scenario' | 'scenario-team' | 'scenario-keyresult' | 'scenario-stage' | 'scenario-kpi' | 'scenario-process';
 
 export interface LanguageFindingArgs {
     /**
@@ -27,8 +28,13 @@ export interface LanguageFindingArgs {
     /** first: `file.okr:LINE` of the block in force. */
     'duplicate-calendar': { first: string };
     'duplicate-policy': { first: string };
-    /** clause: the keyword of the repeated clause, or 'flow' for a second flow clause. */
-    'duplicate-clause': { clause: string };
+    /**
+     * clause: the keyword of the repeated clause, or 'flow' for a second flow clause; in a
+     * scenario, the block that names a declaration again (`team Plasterers`), with `scenario` set.
+     */
+    'duplicate-clause': { clause: string; scenario?: string };
+    /** A scenario that extends itself through others; cycle: the names around it (`A → B → A`). */
+    'scenario-cycle': { scenario: string; cycle: string };
     /** OKR Plan could not analyse the file: a bug, reported with the exception's message. */
     'internal-error': { detail: string };
 }

@@ -13,8 +13,9 @@ import { nearest } from '../references/nearest-names.js';
 import { readQuantity, type QuantityShape } from './quantities.js';
 import type { PlanFinding, ShapeArgs, UnknownWordBlock } from './plan-findings.js';
 import type { Site } from './site.js';
+import { readScenario, type ScenarioFragment } from './scenario-fragment.js';
 
-export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi';
+export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi' | 'scenario';
 
 export interface DeclaredName {
     /** Qualified for stages (`Process.Stage`) and key results (`Objective.KeyResult`). */
@@ -49,6 +50,8 @@ export interface PlanFragment {
     processes: ProcessInput<Site>[];
     keyResults: KeyResultInput<Site>[];
     kpis: KpiInput<Site>[];
+    /** Scenarios (spec §9), names as written; absent in a fragment that has none. */
+    scenarios?: ScenarioFragment[];
     /** Problems visible from this document alone: badly shaped numbers, repeated clauses, unknown words. */
     findings: PlanFinding[];
     /**
@@ -64,16 +67,19 @@ export interface PlanFragment {
     mentioned: Set<string>;
 }
 
-const NUMBER: QuantityShape = { kind: 'number', range: false };
-const NUMBER_OR_RANGE: QuantityShape = { kind: 'number', range: true };
-const PERCENT: QuantityShape = { kind: 'percent', range: false };
-const PERCENT_OR_RANGE: QuantityShape = { kind: 'percent', range: true };
+export const NUMBER: QuantityShape = { kind: 'number', range: false };
+export const NUMBER_OR_RANGE: QuantityShape = { kind: 'number', range: true };
+export const PERCENT: QuantityShape = { kind: 'percent', range: false };
+export const PERCENT_OR_RANGE: QuantityShape = { kind: 'percent', range: true };
 
 export function buildPlanFragment(document: LangiumDocument): PlanFragment {
     const { parserErrors, lexerErrors } = document.parseResult;
     const errorOffsets = [...parserErrors.map(error => error.token.startOffset), ...lexerErrors.map(error => error.offset)].filter(Number.isFinite);
     return new FragmentBuilder(document.uri.toString(), errorOffsets).build(document.parseResult.value as ast.Plan);
 }
+
+/** What a scenario's reader borrows from the document's: numbers, clauses and unknown words read the same way. */
+export type ClauseReader = Pick<FragmentBuilder, 'unknown' | 'readCalendar' | 'readPolicy' | 'quantity' | 'target' | 'rate' | 'ratioFlow' | 'repeated' | 'report'>;
 
 class FragmentBuilder {
     private readonly fragment: PlanFragment;
@@ -89,12 +95,15 @@ class FragmentBuilder {
             switch (declaration.$type) {
                 case 'Unknown': this.unknown(declaration); break;
                 case 'UnitDeclaration': this.unit(declaration); break;
-                case 'Calendar': this.calendar(declaration); break;
-                case 'Policy': this.policy(declaration); break;
+                case 'Calendar': this.fragment.calendars.push(this.readCalendar(declaration)); break;
+                case 'Policy': this.fragment.policies.push(this.readPolicy(declaration)); break;
                 case 'Team': this.team(declaration); break;
                 case 'Objective': this.objective(declaration); break;
                 case 'Process': this.process(declaration); break;
                 case 'Kpi': this.kpi(declaration); break;
+                case 'Scenario':
+                    if (this.declare(declaration.name, 'scenario', declaration)) (this.fragment.scenarios ??= []).push(readScenario(declaration, declaration.name, this));
+                    break;
             }
         }
         // The engine derives nothing from what a syntax error broke (unknown words are found while reading).
@@ -130,7 +139,7 @@ class FragmentBuilder {
      * A word where a keyword belongs: one parse-error on it naming the nearest keyword the block
      * takes, and the block it stands in is broken (its numbers are not trusted).
      */
-    private unknown(node: ast.Unknown): void {
+    unknown(node: ast.Unknown): void {
         const block = node.$container;
         if (block && !ast.isPlan(block)) this.fragment.broken.add(block);
         for (const token of unknownTokens(node)) if (NAME_TOKEN.test(token)) this.fragment.mentioned.add(token);
@@ -156,7 +165,7 @@ class FragmentBuilder {
         }
     }
 
-    private calendar(node: ast.Calendar): void {
+    readCalendar(node: ast.Calendar): CalendarFragment {
         const calendar: CalendarFragment = { node, holidays: [] };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
@@ -179,10 +188,10 @@ class FragmentBuilder {
             if (clause.per === 'month') calendar.workdaysPerMonth = count;
             else calendar.workdaysPerWeek = count;
         }
-        this.fragment.calendars.push(calendar);
+        return calendar;
     }
 
-    private policy(node: ast.Policy): void {
+    readPolicy(node: ast.Policy): PolicyFragment {
         const policy: PolicyFragment = { node };
         const seen = new Set<string>();
         for (const clause of node.clauses) {
@@ -195,7 +204,7 @@ class FragmentBuilder {
             const value = this.quantity(clause.value, PERCENT, what);
             policy[what] = value;
         }
-        this.fragment.policies.push(policy);
+        return policy;
     }
 
     private team(node: ast.Team): void {
@@ -336,7 +345,7 @@ class FragmentBuilder {
         return stage;
     }
 
-    private ratioFlow(clause: ast.Needs | ast.Yields): FlowInput<Site> | undefined {
+    ratioFlow(clause: ast.Needs | ast.Yields): FlowInput<Site> | undefined {
         if (!clause.amount) return undefined;
         return {
             kind: clause.$type === 'Needs' ? 'needs' : 'yields',
@@ -377,7 +386,7 @@ class FragmentBuilder {
     }
 
     /** A rate target, or without `per` a total, which is one number (spec §8). */
-    private target(rate: ast.Rate, clause: AstNode): KeyResultTargetInput<Site> | undefined {
+    target(rate: ast.Rate, clause: AstNode): KeyResultTargetInput<Site> | undefined {
         if (!rate.amount) return undefined;
         const per = (rate.per as TimeUnit | undefined) ?? null;
         // A rate half typed (`target 1.. house month`) is not a total: the parser says what is wrong.
@@ -386,7 +395,7 @@ class FragmentBuilder {
         return { amount: this.quantity(rate.amount, per ? NUMBER_OR_RANGE : NUMBER, 'key-result-target'), unit: refName(rate.unit), per, site: { node: clause } };
     }
 
-    private rate(rate: ast.Rate, clause: AstNode, what: QuantityWhat): RateInput<Site> | undefined {
+    rate(rate: ast.Rate, clause: AstNode, what: QuantityWhat): RateInput<Site> | undefined {
         if (!rate.amount || !rate.per) return undefined;
         return { amount: this.quantity(rate.amount, NUMBER_OR_RANGE, what), unit: refName(rate.unit), per: rate.per as TimeUnit, site: { node: clause } };
     }
@@ -396,7 +405,7 @@ class FragmentBuilder {
      * `what`). An incomplete number (a syntax error the parser reports) reaches the engine as
      * NaN: the clause is there but gives no figure, and no second message is added.
      */
-    private quantity(node: ast.Quantity, shape: QuantityShape, what: QuantityWhat): QuantityInput<Site> {
+    quantity(node: ast.Quantity, shape: QuantityShape, what: QuantityWhat): QuantityInput<Site> {
         // A number's findings sit on the clause holding it (spec §5): `headcount 0`, not `0`.
         const clause = ast.isRate(node.$container) ? node.$container.$container : node.$container;
         const read = readQuantity(node, shape, { node: clause });
@@ -405,13 +414,18 @@ class FragmentBuilder {
         return read.quantity;
     }
 
+    /** A finding visible from this document alone. */
+    report(finding: PlanFinding): void {
+        this.fragment.findings.push(finding);
+    }
+
     /** A number written in a shape its clause does not take (see quantities.ts). */
     private invalid(node: AstNode, args: ShapeArgs): void {
         this.fragment.findings.push({ code: 'invalid-quantity', severity: 'error', site: { node }, args });
     }
 
     /** Records a clause kind; reports `duplicate-clause` and returns true when it was seen before. */
-    private repeated(seen: Set<string>, kind: string, clause: AstNode, name?: string): boolean {
+    repeated(seen: Set<string>, kind: string, clause: AstNode, name?: string): boolean {
         if (!seen.has(kind)) {
             seen.add(kind);
             return false;
@@ -444,6 +458,12 @@ function blockKind(block: AstNode | undefined): UnknownWordBlock {
         case 'Process': return 'process';
         case 'Stage': return 'stage';
         case 'Kpi': return 'kpi';
+        case 'Scenario': return 'scenario';
+        case 'ScenarioTeam': return 'scenario-team';
+        case 'ScenarioKeyResult': return 'scenario-keyresult';
+        case 'ScenarioStage': return 'scenario-stage';
+        case 'ScenarioKpi': return 'scenario-kpi';
+        case 'ScenarioProcess': return 'scenario-process';
         default: return 'plan';
     }
 }

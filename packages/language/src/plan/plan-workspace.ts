@@ -14,6 +14,7 @@ import type { PlanFinding } from './plan-findings.js';
 import { DeclarationIndex } from './declaration-index.js';
 import { ResolvedInputs, type Resolve } from './resolution.js';
 import type { Site } from './site.js';
+import { scenarioCycleFindings } from './scenario-plan.js';
 
 export interface WorkspacePlan {
     /** What the engine was given (names resolved), for displays that show inputs as written. */
@@ -148,6 +149,7 @@ export class PlanWorkspace {
                 findings.push({ code: 'duplicate-name', severity: 'error', site: { node: declared.node, property: 'name' }, args: { name, count: list.length, others } });
             }
         }
+        findings.push(...scenarioCycleFindings(fragments, declarations));
         const calendars = fragments.flatMap(fragment => fragment.calendars);
         const policies = fragments.flatMap(fragment => fragment.policies);
         for (const calendar of calendars.slice(1)) {

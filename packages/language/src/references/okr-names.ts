@@ -11,11 +11,11 @@ import * as ast from '../generated/ast.js';
 export const ID_PATTERN = /^[_\p{L}][_\p{L}\p{M}\p{N}]*$/u;
 
 /** The declarations that carry a name of their own (an `owner "…"` clause has a `name` too, but is no declaration). */
-export type NamedDeclaration = ast.UnitDeclaration | ast.Team | ast.Objective | ast.KeyResult | ast.Process | ast.Stage | ast.Kpi;
+export type NamedDeclaration = ast.UnitDeclaration | ast.Team | ast.Objective | ast.KeyResult | ast.Process | ast.Stage | ast.Kpi | ast.Scenario;
 
 export const NAMED_DECLARATION_TYPES: readonly string[] = [
     ast.UnitDeclaration.$type, ast.Team.$type, ast.Objective.$type, ast.KeyResult.$type,
-    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type
+    ast.Process.$type, ast.Stage.$type, ast.Kpi.$type, ast.Scenario.$type
 ];
 
 export function isNamedDeclaration(node: AstNode | undefined): node is NamedDeclaration {

@@ -5,7 +5,8 @@
 import { Cancellation, DefaultDocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { referenceKind, type Messages } from '../i18n/messages.js';
-import { readLexingError, readSyntaxError } from '../i18n/syntax-errors.js';
+import { readLexingError, readSyntaxError, scenarioBlockAt, type ScenarioBlockKind } from '../i18n/syntax-errors.js';
+import { clauseKeywords } from '../parser/block-keywords.js';
 import { grammarKeywords } from '../references/okr-names.js';
 import { nearest } from '../references/nearest-names.js';
 import type { OkrServices } from '../okr-module.js';
@@ -90,14 +91,20 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
         const from = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
         const lexed = diagnostics.slice(0, from).filter(diagnostic => diagnostic.code === PARSE_ERROR);
+        const text = parseResult.value.$cstNode?.root.fullText ?? '';
         const parsed = diagnostics.splice(from).filter(diagnostic => !lexed.some(earlier => earlier.range.start.line === diagnostic.range.start.line && earlier.range.start.character <= diagnostic.range.start.character));
         for (const diagnostic of parsed) {
             diagnostic.code = PARSE_ERROR;
-            const problem = readSyntaxError(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+            let problem = readSyntaxError(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+            const scenarioBlock = problem.kind === 'expected' && this.keywords.includes(problem.found) ? scenarioBlockAt(text, offsetOf(text, diagnostic.range.start)) : undefined;
+            if (problem.kind === 'expected' && scenarioBlock) {
+                problem = { kind: 'not-in-scenario', keyword: problem.found, block: scenarioBlock, keywords: clauseKeywords(SCENARIO_BLOCK_TYPES[scenarioBlock]) };
+            }
             if (problem.kind === 'expected' && /^[_\p{L}]/u.test(problem.found)) {
                 problem.suggestion = nearest(problem.found, problem.expected.filter(token => /^[a-z]/.test(token)), 1)[0] ?? nearest(problem.found, this.keywords, 1)[0];
             }
             diagnostic.message = this.messages.syntax(problem);
+            if (problem.kind === 'not-in-scenario') diagnostic.data = { ...(diagnostic.data as object | undefined), notInScenario: true };
             diagnostics.push(diagnostic);
         }
     }
@@ -128,13 +135,36 @@ export class OkrDocumentValidator extends DefaultDocumentValidator {
 const MAX_SUGGESTED = 50;
 
 /** The AST type each kind of reference names. */
-const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team' };
+const DECLARATION_TYPES: Record<string, string> = { unit: 'UnitDeclaration', process: 'Process', stage: 'Stage', team: 'Team', keyresult: 'KeyResult', kpi: 'Kpi', scenario: 'Scenario' };
 
-/** An unknown word the parser already reported at the same place is said once. */
+/** The AST type of each kind of scenario block, whose clause keywords a message lists. */
+const SCENARIO_BLOCK_TYPES: Record<ScenarioBlockKind, string> = {
+    scenario: 'Scenario', team: 'ScenarioTeam', keyresult: 'ScenarioKeyResult', stage: 'ScenarioStage', kpi: 'ScenarioKpi', process: 'ScenarioProcess'
+};
+
+function offsetOf(text: string, position: { line: number; character: number }): number {
+    let offset = 0;
+    for (let line = 0; line < position.line; line++) {
+        const next = text.indexOf('\n', offset);
+        if (next < 0) return text.length;
+        offset = next + 1;
+    }
+    return offset + position.character;
+}
+
+/**
+ * An unknown word the parser already reported at the same place is said once. After a keyword a
+ * scenario's block does not take (`output m2`), the words of that clause on its line are its
+ * consequence: one mistake, one error.
+ */
 function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
     const fromParser = diagnostics.filter(diagnostic => diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args === undefined);
+    const notInScenario = fromParser.filter(diagnostic => (diagnostic.data as { notInScenario?: boolean } | undefined)?.notInScenario === true);
     return diagnostics.filter(diagnostic => {
         const isUnknownWord = diagnostic.code === PARSE_ERROR && (diagnostic.data as { args?: unknown } | undefined)?.args !== undefined;
-        return !isUnknownWord || !fromParser.some(other => other.range.start.line === diagnostic.range.start.line && other.range.start.character === diagnostic.range.start.character);
+        if (!isUnknownWord) return true;
+        const { line, character } = diagnostic.range.start;
+        if (notInScenario.some(other => other.range.start.line === line && other.range.start.character < character)) return false;
+        return !fromParser.some(other => other.range.start.line === line && other.range.start.character === character);
     });
 }
