@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../src/main.js';
 
 export const OKR_BIN = fileURLToPath(new URL('../bin/okr.js', import.meta.url));
 
@@ -21,6 +22,14 @@ export function runOkr(args: string[], cwd: string, env: Record<string, string> 
         timeout: 60_000
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `okr` in this process, as the binary does (faster than spawning it; the binary's own tests spawn it). */
+export async function runOkrInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+    let stdout = '';
+    let stderr = '';
+    const status = await main(args, { LANG: 'C.UTF-8', ...env }, { write: text => (stdout += text) }, { write: text => (stderr += text) }, cwd);
+    return { status, stdout, stderr };
 }
 
 /** A fresh folder holding the given files (string or raw bytes), for one test. */

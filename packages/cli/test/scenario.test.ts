@@ -3,17 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
-import { folderWith, runOkr, type CliRun } from './run-cli.js';
+import { folderWith, runOkr, runOkrInProcess } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-async function okr(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-    let stdout = '';
-    let stderr = '';
-    const status = await main(args, { LANG: 'C.UTF-8', ...env }, { write: text => (stdout += text) }, { write: text => (stderr += text) }, cwd);
-    return { status, stdout, stderr };
-}
+const okr = runOkrInProcess;
 
 const PLAN = `unit house "houses"
 unit m2 "m²"

@@ -11,39 +11,17 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystemProvider, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain ES module of the bench, without types
 import { generatePlan } from '../../../bench/generate-plan.mjs';
-import { createOkrServices } from '../src/okr-module.js';
+import { memoryWorkspace } from './memory-workspace.js';
 import type { PlanFinding } from '../src/plan/plan-findings.js';
 
 const SEED = Number(process.env.OKR_FUZZ_SEED ?? 20261201);
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-/** Files in memory: what an edit writes, the builder reads back. */
-class MemoryFileSystem extends EmptyFileSystemProvider {
-    constructor(private readonly texts: Map<string, string>) {
-        super();
-    }
-    override async readFile(uri: URI): Promise<string> {
-        return this.texts.get(uri.path.split('/').pop()!) ?? '';
-    }
-}
-
 async function open(texts: Map<string, string>) {
-    const { shared, Okr } = createOkrServices({ fileSystemProvider: () => new MemoryFileSystem(texts) });
-    const documents = new Map<string, LangiumDocument>();
-    for (const [name, text] of texts) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(name, document);
-    }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    const edit = async (name: string, text: string) => {
-        texts.set(name, text);
-        await shared.workspace.DocumentBuilder.update([documents.get(name)!.uri], []);
-    };
+    const { Okr, documents, edit } = await memoryWorkspace(texts);
     const diagnostics = () =>
         [...documents].map(([name, document]) => [name, (document.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort()]);
     return { plan: Okr.plan.PlanWorkspace, edit, diagnostics };

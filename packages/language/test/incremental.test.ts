@@ -3,48 +3,32 @@
  * reference to it (a key result's target moves the KPIs of its process), and only the documents
  * whose findings changed are validated again.
  */
-import { DocumentState, EmptyFileSystemProvider, URI, type LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createOkrServices } from '../src/okr-module.js';
+import { memoryWorkspace } from './memory-workspace.js';
 
 const KEY_RESULTS = (houses: number) => `objective Deliver {\n  keyresult Houses { target ${houses} house per month via Construction }\n}\n`;
 const PROCESS = 'unit house\nunit m2\nteam Plasterers { headcount 3 }\nprocess Construction {\n  stage Plastering { output m2 team Plasterers }\n  stage Handover { output house needs 200 m2 per house }\n}\n';
 const KPI = 'kpi PlasterRate {\n  of Construction.Plastering\n  per person per day\n  target 32\n}\n';
 const OTHER = 'unit widget\nprocess Widgets { stage Make { output widget } }\n';
 
-/** Files in memory: what an editor's change writes, the builder reads back. */
-class MemoryFileSystem extends EmptyFileSystemProvider {
-    constructor(private readonly texts: Record<string, string>) {
-        super();
-    }
-    override async readFile(uri: URI): Promise<string> {
-        return this.texts[uri.path.split('/').pop()!];
-    }
-}
-
 async function workspace() {
-    const texts: Record<string, string> = { 'krs.okr': KEY_RESULTS(10), 'process.okr': PROCESS, 'kpi.okr': KPI, 'other.okr': OTHER };
-    const { shared, Okr } = createOkrServices({ fileSystemProvider: () => new MemoryFileSystem(texts) });
-    const documents = new Map<string, LangiumDocument>();
-    for (const [name, text] of Object.entries(texts)) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(name, document);
-    }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    const texts = new Map([['krs.okr', KEY_RESULTS(10)], ['process.okr', PROCESS], ['kpi.okr', KPI], ['other.okr', OTHER]]);
+    const { shared, Okr, documents, edit } = await memoryWorkspace(texts);
     const validated: string[] = [];
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
         validated.push(document.uri.path.split('/').pop()!);
     });
-    /** Replaces a document's text the way an editor's change does, and rebuilds. */
-    const edit = async (name: string, text: string) => {
-        const document = documents.get(name)!;
-        texts[name] = text;
-        validated.length = 0;
-        await shared.workspace.DocumentBuilder.update([document.uri], []);
-    };
     const codes = (name: string) => (documents.get(name)!.diagnostics ?? []).map(d => d.code);
-    return { Okr, edit, codes, validated };
+    return {
+        Okr,
+        codes,
+        validated,
+        edit: async (name: string, text: string) => {
+            validated.length = 0;
+            await edit(name, text);
+        }
+    };
 }
 
 describe('incremental rebuilds', () => {

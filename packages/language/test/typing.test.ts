@@ -4,38 +4,22 @@
  * is the plan as typed last. Driven the way the language server is: each change goes through the
  * workspace lock, which cancels the update of the change before it.
  */
-import { DocumentState, EmptyFileSystemProvider, URI, type LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createOkrServices } from '../src/okr-module.js';
 import type { OkrDocumentBuilder } from '../src/workspace/okr-document-builder.js';
 import { TypingPause } from '../src/workspace/typing-pause.js';
+import { memoryWorkspace } from './memory-workspace.js';
 
 const KEY_RESULTS = (houses: number) => `objective Deliver {\n  keyresult Houses { target ${houses} house per month via Construction }\n}\n`;
 const PROCESS = 'unit house\nunit m2\nteam Plasterers { headcount 3 }\nprocess Construction {\n  stage Plastering { output m2 team Plasterers }\n  stage Handover { output house needs 200 m2 per house }\n}\n';
 const KPI = 'kpi PlasterRate {\n  of Construction.Plastering\n  per person per day\n  target 32\n}\n';
 
-class MemoryFileSystem extends EmptyFileSystemProvider {
-    constructor(private readonly texts: Map<string, string>) {
-        super();
-    }
-    override async readFile(uri: URI): Promise<string> {
-        return this.texts.get(uri.path.split('/').pop()!) ?? '';
-    }
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function workspace() {
     const texts = new Map([['krs.okr', KEY_RESULTS(10)], ['process.okr', PROCESS], ['kpi.okr', KPI]]);
-    const { shared, Okr } = createOkrServices({ fileSystemProvider: () => new MemoryFileSystem(texts) });
-    const documents = new Map<string, LangiumDocument>();
-    for (const [name, text] of texts) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(name, document);
-    }
+    const { shared, Okr, documents } = await memoryWorkspace(texts);
     const builder = shared.workspace.DocumentBuilder as OkrDocumentBuilder;
-    await builder.build([...documents.values()], { validation: true });
     // What Langium's diagnostics handler would send: it listens to this phase, after the builder's own listener.
     const published: { file: string; text: string; current: string; codes: string[] }[] = [];
     builder.onDocumentPhase(DocumentState.Validated, document => {
