@@ -4,68 +4,20 @@
  * are kept as the names written), so it is cached per document and rebuilt only when that
  * document changes; names are resolved across the workspace later (plan-workspace.ts).
  */
-import type { ActualInput, FlowInput, HolidayInput, KeyResultTargetInput, QuantityWhat, KeyResultInput, KpiInput, ObjectiveInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit, UnitInput } from '@okr-plan/engine';
+import type { ActualInput, FlowInput, KeyResultTargetInput, QuantityWhat, KeyResultInput, KpiInput, ObjectiveInput, ProcessInput, QuantityInput, RateInput, StageInput, TeamInput, TimeUnit } from '@okr-plan/engine';
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { memberName } from '../references/okr-names.js';
 import { clauseKeywords } from '../parser/block-keywords.js';
 import { nearest } from '../references/nearest-names.js';
 import { readQuantity, type QuantityShape } from './quantities.js';
-import type { PlanFinding, ShapeArgs, UnknownWordBlock } from './plan-findings.js';
+import type { PlanFinding, ShapeArgs } from './plan-findings.js';
 import type { Site } from './site.js';
-import { readScenario, type ScenarioFragment } from './scenario-fragment.js';
+import { readScenario } from './scenario-fragment.js';
+import type { CalendarFragment, DeclarationKind, PlanFragment, PolicyFragment } from './fragment-types.js';
+import { blockKind, NAME_TOKEN, unknownTokens } from './unknown-words.js';
 
-export type DeclarationKind = 'unit' | 'team' | 'objective' | 'keyresult' | 'process' | 'stage' | 'kpi' | 'scenario';
-
-export interface DeclaredName {
-    /** Qualified for stages (`Process.Stage`) and key results (`Objective.KeyResult`). */
-    name: string;
-    kind: DeclarationKind;
-    node: AstNode;
-}
-
-export interface CalendarFragment {
-    node: ast.Calendar;
-    workdaysPerMonth?: QuantityInput<Site>;
-    workdaysPerWeek?: QuantityInput<Site>;
-    holidays: HolidayInput<Site>[];
-}
-
-export interface PolicyFragment {
-    node: ast.Policy;
-    tolerance?: QuantityInput<Site>;
-    uncertainty?: QuantityInput<Site>;
-    offtrack?: QuantityInput<Site>;
-}
-
-/** Engine inputs whose reference fields still hold the names as written. */
-export interface PlanFragment {
-    uri: string;
-    declarations: DeclaredName[];
-    units: UnitInput<Site>[];
-    calendars: CalendarFragment[];
-    policies: PolicyFragment[];
-    teams: TeamInput<Site>[];
-    objectives: ObjectiveInput<Site>[];
-    processes: ProcessInput<Site>[];
-    keyResults: KeyResultInput<Site>[];
-    kpis: KpiInput<Site>[];
-    /** Scenarios (spec §9), names as written; absent in a fragment that has none. */
-    scenarios?: ScenarioFragment[];
-    /** Problems visible from this document alone: badly shaped numbers, repeated clauses, unknown words. */
-    findings: PlanFinding[];
-    /**
-     * Declarations with a syntax error of their own (inside them, not inside a stage or key result
-     * they hold): nothing is derived from them and no finding about their numbers is shown, so a
-     * typo is one error, not a cascade.
-     */
-    broken: Set<AstNode>;
-    /**
-     * Names written inside what unknown words swallowed (`keyresul Houses { via Construction }`):
-     * findings that only say nothing refers to one of them are left out, since something did.
-     */
-    mentioned: Set<string>;
-}
+export * from './fragment-types.js';
 
 export const NUMBER: QuantityShape = { kind: 'number', range: false };
 export const NUMBER_OR_RANGE: QuantityShape = { kind: 'number', range: true };
@@ -445,39 +397,4 @@ class FragmentBuilder {
 
 function refName(reference: Reference | undefined): string | null {
     return reference?.$refText || null;
-}
-
-/** What kind of block an unknown word stands in, for the message. */
-function blockKind(block: AstNode | undefined): UnknownWordBlock {
-    switch (block?.$type) {
-        case 'Calendar': return 'calendar';
-        case 'Policy': return 'policy';
-        case 'Team': return 'team';
-        case 'Objective': return 'objective';
-        case 'KeyResult': return 'keyresult';
-        case 'Process': return 'process';
-        case 'Stage': return 'stage';
-        case 'Kpi': return 'kpi';
-        case 'Scenario': return 'scenario';
-        case 'ScenarioTeam': return 'scenario-team';
-        case 'ScenarioKeyResult': return 'scenario-keyresult';
-        case 'ScenarioStage': return 'scenario-stage';
-        case 'ScenarioKpi': return 'scenario-kpi';
-        case 'ScenarioProcess': return 'scenario-process';
-        default: return 'plan';
-    }
-}
-
-const NAME_TOKEN = /^[_\p{L}][_\p{L}\p{M}\p{N}]*$/u;
-
-/** Every token an unknown clause swallowed, its block's included, with `A.B` rejoined. */
-function unknownTokens(node: ast.Unknown): string[] {
-    const tokens = [...node.tokens];
-    const visit = (block: ast.UnknownBlock | undefined) => {
-        if (!block) return;
-        tokens.push(...block.tokens);
-        block.blocks.forEach(visit);
-    };
-    visit(node.block);
-    return tokens.join(' ').replace(/ \. /g, '.').split(' ');
 }
