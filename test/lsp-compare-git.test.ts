@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTree } from '../packages/preview/src/render.js';
 import type { KpiTree, KpiView, StageView } from '../packages/preview/src/tree.js';
 import { KpiTreeRequest } from '../packages/language/src/lsp/kpi-tree-protocol.js';
 import { startServer, type LspSession } from './lsp-client.js';
@@ -65,6 +66,10 @@ describe('the preview compared with a git revision', () => {
         expect(kpi(tree, 'CallsPerRep').change?.delta).toBe('+10%');
         expect(kpi(tree, 'DealsPerMonth').change).toBeUndefined();
         expect(tree.compare!.suggestions.slice(0, 3)).toEqual(['HEAD', 'HEAD~1', 'main']);
+        // The preview only formats: the figure, then the one at the revision and the change, the node marked.
+        const outline = renderTree(tree);
+        expect(outline).toContain('<span class="okr-figure">80 meetings/month</span><span class="okr-change">at HEAD 72.7 meetings/month · +10%</span>');
+        expect(outline.match(/okr-changed/g)?.length).toBe(4);
     }, 30_000);
 
     it('without compareWith draws the plan unmarked, the control offered', async () => {
