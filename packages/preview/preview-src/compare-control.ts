@@ -90,3 +90,11 @@ function createControl(host: CompareHost): HTMLElement {
     (document.getElementById('okr-scenario') ?? document.getElementById('okr-counts')!).after(box);
     return box;
 }
+
+/** The field and its clear button as the user's choice stands, before the server's tree comes. */
+export function showChosenRevision(revision: string): void {
+    const clear = document.querySelector<HTMLElement>('.okr-compare-clear');
+    if (clear) clear.hidden = revision === '';
+    const input = document.getElementById('okr-compare-input') as HTMLInputElement | null;
+    if (input && document.activeElement !== input) input.value = revision;
+}

@@ -10,7 +10,7 @@ import type { ExportFormat, FromWebviewMessage, ToWebviewMessage } from '../src/
 import type { KpiTree } from '../src/tree.js';
 import { DiagramView, type DiagramState } from './diagram.js';
 import { svgToPng } from './export.js';
-import { renderCompareControl, type CompareHost } from './compare-control.js';
+import { renderCompareControl, showChosenRevision, type CompareHost } from './compare-control.js';
 
 type View = 'diagram' | 'outline';
 
@@ -216,10 +216,7 @@ const compareHost: CompareHost | undefined = vscode && {
 function setCompareWith(revision: string): void {
     state = { ...state, compareWith: revision };
     saveState();
-    const clear = document.querySelector<HTMLElement>('.okr-compare-clear');
-    if (clear) clear.hidden = revision === '';
-    const input = document.getElementById('okr-compare-input') as HTMLInputElement | null;
-    if (input && document.activeElement !== input) input.value = revision;
+    showChosenRevision(revision);
 }
 
 /**
