@@ -76,6 +76,10 @@ function createControl(host: CompareHost): HTMLElement {
     clear.textContent = '×';
     // `change`: Enter, leaving the field, or picking a suggestion; not every keystroke (each is a git read).
     input.addEventListener('change', () => host.choose(input.value.trim()));
+    // A suggestion picked from the list compares at once (Chromium's input type for it).
+    input.addEventListener('input', event => {
+        if ((event as InputEvent).inputType === 'insertReplacementText') host.choose(input.value.trim());
+    });
     input.addEventListener('keydown', event => {
         if (event.key === 'Escape' && input.value !== '') {
             input.value = '';

@@ -208,6 +208,7 @@ function renderScenarioPicker(tree: KpiTree): void {
 const compareHost: CompareHost | undefined = vscode && {
     revision: () => state.compareWith,
     choose(revision) {
+        if (revision === state.compareWith) return; // a suggestion picked, then Enter: one request
         setCompareWith(revision);
         vscode.postMessage({ type: 'compareWith', revision });
     }

@@ -34,7 +34,7 @@ export class GitRevisionPlans implements RevisionPlans {
             const key = JSON.stringify([revision, ...commits.map(resolved => resolved.commit)]);
             let analysis = this.analysed.get(key);
             if (!analysis) {
-                analysis = analyse(revision, folders, words);
+                analysis = analyse(folders.map((folder, index) => ({ folder, commit: commits[index].commit })), words);
                 this.analysed.set(key, analysis);
                 analysis.catch(() => this.analysed.delete(key));
                 while (this.analysed.size > CACHED_REVISIONS) this.analysed.delete(this.analysed.keys().next().value!);
@@ -61,8 +61,9 @@ export class GitRevisionPlans implements RevisionPlans {
     }
 }
 
-async function analyse(revision: string, folders: string[], words: CompareWords): Promise<AnalysedRevision> {
-    const sources = (await Promise.all(folders.map(folder => revisionPlan(revision, [], folder, words.git)))).flatMap(read => read.sources);
+/** Each folder is read at the commit its name resolved to, so what is cached under a commit is that commit's plan. */
+async function analyse(folders: { folder: string; commit: string }[], words: CompareWords): Promise<AnalysedRevision> {
+    const sources = (await Promise.all(folders.map(({ folder, commit }) => revisionPlan(commit, [], folder, words.git)))).flatMap(read => read.sources);
     const { shared, Okr } = createOkrServices(EmptyFileSystem);
     const documents: LangiumDocument[] = [];
     const seen = new Set<string>();
