@@ -1,6 +1,7 @@
 // The preview's "Compare with…" a git revision (issue 14): the workspace is committed to a fresh
 // repository, the headcount is edited (not saved), and comparing with HEAD marks PlasterRate with
-// its figure at HEAD and the change; the header's line names the commit; × stops comparing.
+// its figure at HEAD and the change; the header's line names the commit; the comparison
+// survives a window reload; × stops comparing.
 import { execFileSync } from 'node:child_process';
 import { assert, waitFor } from '../lib/workbench.mjs';
 
@@ -51,8 +52,27 @@ export default {
     assert(note === `Compared with HEAD (${commit}): 1 KPI moved`, `the header's line should name the commit: "${note}"`);
     await wb.screenshot('compare-head');
 
-    await frame.locator('.okr-compare-clear').click();
-    await waitFor(async () => ((await kpi.locator('text.okr-card-change').count()) === 0) || undefined, { timeout: 10_000, message: 'no card marked after stopping the comparison' });
-    assert(!(await frame.locator('#okr-compare-note').isVisible()), 'the header\'s line goes with the comparison');
+    // The comparison survives a window reload (webview state → `ready` → the server compares again).
+    await page.keyboard.press('Control+1');
+    await wb.save();
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await page.keyboard.press('F1');
+    await (await wb.quickInput()).fill('>Developer: Reload Window');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    const again = wb.webviewFrame();
+    const kpiAgain = again.locator('g.okr-card-kpi[aria-label*="PlasterRate"]').first();
+    await waitFor(async () => ((await kpiAgain.locator('text.okr-card-change').first().textContent({ timeout: 1_000 }).catch(() => ''))?.trim() === 'at HEAD 31.7 m²/person/day · -25%') || undefined, {
+      timeout: 60_000,
+      message: 'after a reload, PlasterRate still compared with HEAD',
+    });
+    const kept = await again.locator('#okr-compare-input').inputValue();
+    assert(kept === 'HEAD', `after a reload the field should still read HEAD: "${kept}"`);
+
+    await again.locator('.okr-compare-clear').click();
+    await waitFor(async () => ((await kpiAgain.locator('text.okr-card-change').count()) === 0) || undefined, { timeout: 10_000, message: 'no card marked after stopping the comparison' });
+    assert(!(await again.locator('#okr-compare-note').isVisible()), 'the header\'s line goes with the comparison');
   },
 };
