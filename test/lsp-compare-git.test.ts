@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTree } from '../packages/preview/src/render.js';
 import type { KpiTree, KpiView, StageView } from '../packages/preview/src/tree.js';
 import { KpiTreeRequest } from '../packages/language/src/lsp/kpi-tree-protocol.js';
+import { Messages } from '../packages/language/src/i18n/messages.js';
 import { startServer, type LspSession } from './lsp-client.js';
 
 const SALES = fileURLToPath(new URL('../examples/sales-funnel/sales-funnel.okr', import.meta.url));
@@ -127,4 +128,16 @@ describe('the preview compared with a git revision outside a repository', () => 
         expect(tree.compare!.words.label).toBe('Сравнить с');
         expect(tree.compare!.suggestions).toEqual(['HEAD', 'HEAD~1']);
     }, 60_000);
+});
+
+describe('the words of a comparison with a git revision', () => {
+    it('count what moved, was added and removed, in English and Russian', () => {
+        const messages = new Messages();
+        const counts = { kpis: 1, stages: 5, added: 2, removed: 1 };
+        expect(messages.compare.comparedWith('main', 'abc1234', counts)).toBe('Compared with main (abc1234): 1 KPI and 5 stages moved, 2 added, 1 removed');
+        messages.language = 'ru';
+        expect(messages.compare.comparedWith('main', 'abc1234', counts)).toBe('Сравнение с main (abc1234): изменились: 1 КПЭ и 5 этапов, добавлено: 2, удалено: 1');
+        expect(messages.compare.comparedWith('HEAD', 'abc1234', { kpis: 0, stages: 2, added: 0, removed: 0 })).toBe('Сравнение с HEAD (abc1234): изменились: 2 этапа');
+        expect(messages.compare.atRevision('HEAD~1')).toBe('в HEAD~1');
+    });
 });

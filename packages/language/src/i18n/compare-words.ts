@@ -18,8 +18,6 @@ export interface CompareWords {
     comparedWith(revision: string, commit: string, counts: { kpis: number; stages: number; added: number; removed: number }): string;
     /** The web worker server (vscode.dev) cannot run git. */
     needsDesktop: string;
-    /** Compare-with wins over a scenario: both at once would mix two questions. */
-    scenarioSet: (scenario: string) => string;
     git: GitWords;
 }
 
@@ -36,7 +34,6 @@ const EN: CompareWords = {
         return `Compared with ${revision} (${commit}): ${parts.join(', ')}`;
     },
     needsDesktop: 'Comparing with a git revision needs the desktop editor: the language server in the browser cannot run git. Open the folder in VS Code on your computer, or run okr diff REV in a terminal.',
-    scenarioSet: scenario => `Scenario ${scenario} is not shown while comparing with a git revision; stop comparing to see it.`,
     git: {
         noGit: 'Cannot compare with a git revision: the git command was not found. Install git (and restart the editor), or run okr diff --from DIR in a terminal.',
         notRepository: folder => `Cannot compare with a git revision: '${folder}' is not inside a git repository. Open the folder of a repository, or stop comparing.`,
@@ -51,14 +48,13 @@ const RU: CompareWords = {
     clear: 'Не сравнивать',
     atRevision: revision => `в ${revision}`,
     comparedWith: (revision, commit, { kpis, stages, added, removed }) => {
-        const moved = [kpis > 0 ? `${kpis} ${plural('ru', kpis, { one: 'КПЭ', other: 'КПЭ' })}` : '', stages > 0 ? `${stages} ${plural('ru', stages, { one: 'этап', few: 'этапа', many: 'этапов', other: 'этапа' })}` : ''].filter(Boolean);
+        const moved = [kpis > 0 ? `${kpis} КПЭ` : '', stages > 0 ? `${stages} ${plural('ru', stages, { one: 'этап', few: 'этапа', many: 'этапов', other: 'этапа' })}` : ''].filter(Boolean);
         const parts = [moved.length > 0 ? `изменились: ${moved.join(' и ')}` : 'ни одна цифра не изменилась'];
         if (added > 0) parts.push(`добавлено: ${added}`);
         if (removed > 0) parts.push(`удалено: ${removed}`);
         return `Сравнение с ${revision} (${commit}): ${parts.join(', ')}`;
     },
     needsDesktop: 'Сравнение с ревизией git доступно только в настольном редакторе: языковой сервер в браузере не может запускать git. Откройте папку в VS Code на компьютере или выполните okr diff РЕВИЗИЯ в терминале.',
-    scenarioSet: scenario => `Сценарий ${scenario} не показан, пока идёт сравнение с ревизией git; отключите сравнение, чтобы его увидеть.`,
     git: {
         noGit: 'Не удалось сравнить с ревизией git: команда git не найдена. Установите git (и перезапустите редактор) или выполните okr diff --from ПАПКА в терминале.',
         notRepository: folder => `Не удалось сравнить с ревизией git: «${folder}» не внутри репозитория git. Откройте папку репозитория или отключите сравнение.`,
