@@ -152,4 +152,15 @@ describe('the browser server bundle, reading the workspace through the client', 
         // A name the plan has no scenario for gives the plan's tree.
         expect((await connection.sendRequest(KpiTreeRequest, { scenario: 'Nope' }))?.scenario).toBeNull();
     });
+
+    it('cannot compare with a git revision, and says the desktop editor can', async () => {
+        const plain = await connection.sendRequest(KpiTreeRequest, {});
+        expect(plain?.compare).toMatchObject({ available: false, revision: null, note: null, suggestions: [] });
+        const tree = await connection.sendRequest(KpiTreeRequest, { compareWith: 'HEAD' });
+        expect(tree?.compare).toMatchObject({ available: false, revision: 'HEAD', commit: null, failed: true });
+        expect(tree?.compare?.note).toMatch(/^Comparing with a git revision needs the desktop editor/);
+        // The tree itself is the plan's, unmarked.
+        expect(JSON.stringify(tree)).toContain('31.7 m²/person/day');
+        expect(JSON.stringify(tree)).not.toContain('"change"');
+    });
 });

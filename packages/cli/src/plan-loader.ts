@@ -3,11 +3,13 @@
  * every diagnostic with file, line and column. Files that are not UTF-8 text are not parsed: they
  * get one `parse-error` at line 1, column 1, and the other files are still checked.
  */
-import { createOkrServices, isNamedDeclaration, isPlanFileName, isSkippedFolder, PARSE_ERROR, qualifiedName, type Language, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
+import { createOkrServices, isNamedDeclaration, isPlanFileName, isSkippedFolder, PARSE_ERROR, qualifiedName, type Language, type PlanSource, type OkrServices, type OkrServicesOverride, type WorkspacePlan } from '@okr-plan/language';
 import { CstUtils, DocumentState, EmptyFileSystem, URI, type AstNode, type LangiumDocument } from 'langium';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { NO_PROGRESS, type LoadProgress } from './progress.js';
+
+export type { PlanSource };
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -25,12 +27,6 @@ export interface PlanDiagnostic {
     message: string;
     /** The qualified name of the declaration it sits in (`Construction.Plastering`), null outside any (spec §10 matches by it). */
     declaration: string | null;
-}
-
-/** One file of a plan: where it is (absolute; for a git revision, where it would be) and how to get its bytes. */
-export interface PlanSource {
-    absolute: string;
-    read(): Promise<Uint8Array>;
 }
 
 export interface LoadedPlan {

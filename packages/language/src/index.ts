@@ -21,3 +21,7 @@ export * from './lsp/checkin-words.js';
 export * from './lsp/checkin-protocol.js';
 export { isNamedDeclaration, qualifiedName, type NamedDeclaration } from './references/okr-names.js';
 export { plural } from './i18n/plural.js';
+export * from './git/git-revision.js';
+export { GitRevisionPlans } from './git/revision-plans.js';
+export { markComparedWith, compareControl, type RevisionOutcome, type RevisionPlans } from './plan/kpi-tree-compare.js';
+export type { CompareWords } from './i18n/compare-words.js';

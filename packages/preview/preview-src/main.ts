@@ -10,6 +10,7 @@ import type { ExportFormat, FromWebviewMessage, ToWebviewMessage } from '../src/
 import type { KpiTree } from '../src/tree.js';
 import { DiagramView, type DiagramState } from './diagram.js';
 import { svgToPng } from './export.js';
+import { renderCompareControl, showChosenRevision, type CompareHost } from './compare-control.js';
 
 type View = 'diagram' | 'outline';
 
@@ -19,6 +20,8 @@ interface ViewState {
     diagram: DiagramState;
     filter: string;
     scrollY: number;
+    /** The git revision the preview compares with (issue 14), `''` when not comparing. */
+    compareWith: string;
 }
 
 interface VsCodeApi {
@@ -47,7 +50,8 @@ function readState(): ViewState {
         collapsed: strings(saved?.collapsed) ?? [],
         diagram: { collapsed: strings(diagram?.collapsed), transform: soundTransform },
         filter: typeof saved?.filter === 'string' ? saved.filter : '',
-        scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0
+        scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0,
+        compareWith: typeof saved?.compareWith === 'string' ? saved.compareWith : ''
     };
 }
 
@@ -156,6 +160,7 @@ function render(tree: KpiTree): void {
     filterBox.placeholder = texts.filterPlaceholder;
     filterBox.setAttribute('aria-label', texts.filterPlaceholder);
     renderScenarioPicker(tree);
+    renderCompareControl(tree, compareHost);
     currentTree = tree;
     outlineDrawn = false;
     diagram.setTree(tree);
@@ -180,7 +185,11 @@ function renderScenarioPicker(tree: KpiTree): void {
         picker = document.createElement('select');
         picker.id = 'okr-scenario';
         picker.className = 'okr-scenario';
-        picker.addEventListener('change', () => vscode?.postMessage({ type: 'scenario', name: picker!.value }));
+        picker.addEventListener('change', () => {
+            // One question at a time: a scenario stops comparing with a revision (the extension does the same).
+            if (picker!.value !== '' && state.compareWith !== '') setCompareWith('');
+            vscode?.postMessage({ type: 'scenario', name: picker!.value });
+        });
         document.getElementById('okr-counts')!.after(picker);
     }
     picker.setAttribute('aria-label', tree.scenarioWords.picker);
@@ -194,6 +203,21 @@ function renderScenarioPicker(tree: KpiTree): void {
     }));
     picker.value = tree.scenario ?? '';
     document.body.classList.toggle('okr-under-scenario', Boolean(tree.scenario));
+}
+
+const compareHost: CompareHost | undefined = vscode && {
+    revision: () => state.compareWith,
+    choose(revision) {
+        if (revision === state.compareWith) return; // a suggestion picked, then Enter: one request
+        setCompareWith(revision);
+        vscode.postMessage({ type: 'compareWith', revision });
+    }
+};
+
+function setCompareWith(revision: string): void {
+    state = { ...state, compareWith: revision };
+    saveState();
+    showChosenRevision(revision);
 }
 
 /**
@@ -373,4 +397,4 @@ function readInitialTree(): KpiTree | undefined {
 showView(state.view);
 diagram.setFilter(state.filter);
 if (currentTree) diagram.setTree(currentTree);
-vscode?.postMessage({ type: 'ready' });
+vscode?.postMessage(state.compareWith ? { type: 'ready', compareWith: state.compareWith } : { type: 'ready' });

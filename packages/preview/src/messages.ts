@@ -25,11 +25,16 @@ export type ExportFormat = 'svg' | 'png';
 
 /** Webview → extension. */
 export type FromWebviewMessage =
-    /** The webview's script loaded (first time or after a reload) and wants the tree. */
-    | { type: 'ready' }
+    /**
+     * The webview's script loaded (first time or after a reload) and wants the tree; `compareWith`:
+     * the git revision its saved state compares with, so a reload keeps comparing.
+     */
+    | { type: 'ready'; compareWith?: string }
     /** The user clicked a node: open its declaration. */
     | ({ type: 'reveal' } & PlanPosition)
     /** The scenario picker (spec §9): draw the plan under this scenario; `''` for the plan itself. */
     | { type: 'scenario'; name: string }
+    /** "Compare with" (issue 14): mark what moved since this git revision; `''` stops comparing. */
+    | { type: 'compareWith'; revision: string }
     /** The answer to `export`: the SVG text, or the PNG as a `data:image/png;base64,` URL; `data` is empty when it failed. */
     | { type: 'exported'; format: ExportFormat; data: string };

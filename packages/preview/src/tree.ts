@@ -196,4 +196,27 @@ export interface KpiTree {
     scenario?: string | null;
     /** The picker's words: its label and the plan's entry. */
     scenarioWords?: { picker: string; plan: string };
+    /** "Compare with" a git revision (issue 14): the control's state, as the server decided it. */
+    compare?: CompareView;
+}
+
+/**
+ * The preview's "compare with" a git revision: the server read the plan at that revision and
+ * compared it with the workspace's, as `okr diff REV` does; moved nodes carry `change`, worded
+ * with the revision (`at HEAD~1 31.7 m²/person/day · -35.2%`).
+ */
+export interface CompareView {
+    /** Whether this server can run git (false in the browser's web worker server). */
+    available: boolean;
+    /** The revision the tree is compared with, as asked (`HEAD~1`); null when not comparing. */
+    revision: string | null;
+    /** The short hash it named; null when not comparing or when it could not be read. */
+    commit: string | null;
+    /** What it was compared with and what moved, or why it could not be; null when not comparing. */
+    note: string | null;
+    /** The note says why the comparison could not be made. */
+    failed: boolean;
+    /** Revisions to offer in the control: `HEAD`, `HEAD~1`, the repository's recent branches. */
+    suggestions: string[];
+    words: { label: string; placeholder: string; clear: string };
 }

@@ -22,6 +22,8 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private tree: KpiTree | undefined;
     /** The scenario the preview's picker shows (spec §9); undefined for the plan. */
     private scenario: string | undefined;
+    /** The git revision the preview compares with (issue 14); undefined when not comparing. Wins over `scenario`. */
+    private compareWith: string | undefined;
     /** The editor the preview follows: the last active `.okr` editor. */
     private sourceEditor: vscode.TextEditor | undefined;
     /** Resolves once the language client runs; a preview restored at start-up waits for it. */
@@ -160,8 +162,9 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
     private async fetchTree(): Promise<KpiTree | undefined> {
         await this.clientReady;
         try {
-            // The scenario the picker chose (spec §9); the plan itself without one.
-            return (await this.client.sendRequest(KpiTreeRequest, this.scenario ? { scenario: this.scenario } : {})) ?? undefined;
+            // The git revision to compare with, or the scenario the picker chose (spec §9); the plan itself without either.
+            const params = this.compareWith ? { compareWith: this.compareWith } : this.scenario ? { scenario: this.scenario } : {};
+            return (await this.client.sendRequest(KpiTreeRequest, params)) ?? undefined;
         } catch (error) {
             this.client.warn(`Could not compute the KPI tree: ${(error as Error).message}`);
             return undefined;
@@ -187,14 +190,21 @@ export class KpiPreviewManager implements vscode.WebviewPanelSerializer, vscode.
         const message = parseWebviewMessage(raw);
         if (!message) return;
         if (message.type === 'ready') {
-            // The webview (re)loaded: give it the current tree, then the cursor to highlight.
+            // The webview (re)loaded: give it the current tree (still compared as its saved state says), then the cursor to highlight.
+            if (message.compareWith !== undefined) this.compareWith = message.compareWith.trim() || undefined;
             await this.update(true);
             if (this.sourceEditor) this.highlight(this.sourceEditor);
             this.markWebviewReady();
         } else if (message.type === 'exported') {
             if (this.pendingExport?.format === message.format) this.pendingExport.resolve(message);
         } else if (message.type === 'scenario') {
+            // One question at a time: choosing a scenario stops comparing with a revision, and the reverse.
             this.scenario = message.name || undefined;
+            if (this.scenario) this.compareWith = undefined;
+            await this.update(true);
+        } else if (message.type === 'compareWith') {
+            this.compareWith = message.revision.trim() || undefined;
+            if (this.compareWith) this.scenario = undefined;
             await this.update(true);
         } else {
             await this.reveal(message);

@@ -21,7 +21,8 @@ const ALLOWED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remot
 export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefined {
     if (typeof raw !== 'object' || raw === null) return undefined;
     const message = raw as Record<string, unknown>;
-    if (message.type === 'ready') return { type: 'ready' };
+    if (message.type === 'ready') return isRevision(message.compareWith) && message.compareWith !== '' ? { type: 'ready', compareWith: message.compareWith } : { type: 'ready' };
+    if (message.type === 'compareWith') return isRevision(message.revision) ? { type: 'compareWith', revision: message.revision } : undefined;
     if (message.type === 'exported') return parseExported(message);
     if (message.type === 'scenario') {
         const { name } = message;
@@ -39,6 +40,11 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
     }
     if (!ALLOWED_SCHEMES.has(scheme)) return undefined;
     return { type: 'reveal', uri, line, character };
+}
+
+/** A git revision as typed: short, one line, no control characters (git reads it as a revision only). */
+function isRevision(value: unknown): value is string {
+    return typeof value === 'string' && value.length <= 256 && !/[\u0000-\u001f\u007f]/.test(value);
 }
 
 function isLineNumber(value: unknown): value is number {

@@ -11,6 +11,7 @@ import type { Language } from './locale.js';
 import { readSyntaxError, type SyntaxProblem } from './syntax-errors.js';
 import { EN } from './en.js';
 import { RU } from './ru.js';
+import { COMPARE_WORDS, type CompareWords } from './compare-words.js';
 
 /**
  * The label of a unit for a count of exactly one. Labels are written as plurals ("houses"); when a
@@ -221,6 +222,11 @@ export class Messages {
 
     undecodable(reason: 'nul' | 'encoding'): string {
         return this.catalogue.undecodable(reason);
+    }
+
+    /** The preview's "compare with" a git revision. */
+    get compare(): CompareWords {
+        return COMPARE_WORDS[this.language];
     }
 
     /** The message of a reference that names nothing (Langium's linking error), by where it was written. */

@@ -6,15 +6,21 @@
 import type { KpiTree } from '@okr-plan/preview';
 import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 
-/** `scenario`: draw the plan under that scenario (spec §9), each moved figure with the plan's beside it; absent for the plan. */
+/**
+ * `scenario`: draw the plan under that scenario (spec §9), each moved figure with the plan's beside it; absent for the plan.
+ * `compareWith`: a git revision (`HEAD`, `HEAD~1`, `origin/main`, a branch or tag): mark every figure that moved since
+ * it, as `okr diff REV` compares; it wins over `scenario` (one question at a time). Only the Node server runs git.
+ */
 export interface KpiTreeParams {
     scenario?: string;
+    compareWith?: string;
 }
 
 /**
  * Request `okr/kpiTree`: the KPI tree of the whole workspace as it stands after the latest build
  * (null if it could not be built), with the plan's scenarios for the preview's picker. A
- * scenario the plan does not have gives the plan's tree (`scenario` null).
+ * scenario the plan does not have gives the plan's tree (`scenario` null). The tree's `compare`
+ * says what it was compared with (the short hash) or why it could not be.
  */
 export const KpiTreeRequest = new RequestType<KpiTreeParams, KpiTree | null, void>('okr/kpiTree');
 

@@ -38,7 +38,8 @@ function labelOf(node: unknown): { label?: string } {
     return typeof label === 'string' && label ? { label } : {};
 }
 
-function markChanges(tree: KpiTree, baseTree: KpiTree, comparison: ReturnType<typeof comparePlans>): void {
+/** Marks every KPI and stage of `tree` the comparison moved with the figure `baseTree` shows for it and the change. */
+export function markChanges(tree: KpiTree, baseTree: KpiTree, comparison: ReturnType<typeof comparePlans>): void {
     const deltas = new Map<string, number | null>();
     for (const entry of comparison.kpis) if (entry.change === 'changed') deltas.set(`kpi:${entry.name}`, entry.delta);
     for (const entry of comparison.stages) if (entry.change === 'changed') deltas.set(`stage:${entry.name}`, entry.delta);
