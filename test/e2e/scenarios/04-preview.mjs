@@ -72,7 +72,14 @@ export default {
     assert(updated === '23.8 m²/person/day', `diagram: expected "23.8 m²/person/day", read "${updated}"`);
     assert(updateMs <= 2_500, `preview took ${updateMs} ms to update (expected within a second or two)`);
 
-    // Collapse the stage: its KPI card goes; expand it again: the card is back.
+    // Collapse the stage: its KPI card goes; expand it again: the card is back. The cursor is on
+    // the team after the edit, so first put it on the stage, which brings its card into view.
+    const stageDecl = wb.positionOf(FILE, 'stage Plastering');
+    await wb.goTo(stageDecl.line, stageDecl.column + 7);
+    await waitFor(async () => ((await stage.getAttribute('class', { timeout: 1_000 }).catch(() => '')) ?? '').includes('okr-highlight') || undefined, {
+      timeout: 10_000,
+      message: 'the Construction.Plastering card highlighted for the cursor on its declaration',
+    });
     await stage.locator('[data-toggle]').click();
     await waitFor(async () => ((await kpi.count()) === 0) || undefined, { timeout: 5_000, message: 'the KPI card hidden after collapsing its stage' });
     const expanded = await frame.locator('g.okr-card-stage[aria-label*="Construction.Plastering"]').first().getAttribute('aria-expanded');
