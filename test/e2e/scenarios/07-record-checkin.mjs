@@ -51,12 +51,16 @@ export default {
     const cursor = await wb.cursorBox();
     const lenses = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Record check-in' });
     await lenses.first().waitFor({ state: 'visible', timeout: 15_000 });
-    let best;
-    for (const lens of await lenses.all()) {
-      const box = await lens.boundingBox();
-      if (box && cursor && box.y < cursor.y && (!best || box.y > best.y)) best = { y: box.y, lens };
-    }
-    assert(best, 'a "Record check-in" lens above the KPI');
+    // After the undo the lenses are drawn again: wait for the one right above the KPI's header line
+    // (within two lines of it), not the next one up, which belongs to another declaration.
+    const best = await waitFor(async () => {
+      let nearest;
+      for (const lens of await lenses.all()) {
+        const box = await lens.boundingBox().catch(() => null);
+        if (box && cursor && box.y < cursor.y && (!nearest || box.y > nearest.y)) nearest = { y: box.y, lens };
+      }
+      return nearest && cursor && cursor.y - nearest.y <= 2.5 * cursor.height ? nearest : undefined;
+    }, { timeout: 10_000, message: 'a "Record check-in" lens right above the KPI' });
     await best.lens.click();
     await answer('Record Check-in: PlasterRate', '2026-04');
     await answer('PlasterRate 2026-04', '30');
