@@ -53,7 +53,8 @@ export default {
     await wb.screenshot('compare-head');
 
     // The comparison survives a window reload (webview state → `ready` → the server compares again).
-    await page.keyboard.press('Control+1');
+    // Back to the text editor by its tab: a key press would go to the webview's field, which has the focus.
+    await page.locator('.tabs-container .tab', { hasText: 'plastering.okr' }).first().click();
     await wb.save();
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await page.keyboard.press('F1');
