@@ -5,25 +5,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderWith, runOkr, runOkrInProcess } from './run-cli.js';
+import { plasteringPlan } from '../../../test/fixtures/plastering.js';
 
 const okr = runOkrInProcess;
 
-const PLAN = `unit house "houses"
-unit m2 "m²"
-team Plasterers { headcount 3 }
-objective Deliver {
-  keyresult Houses { target 10 house per month via Construction }
-}
-process Construction {
-  stage Plastering { output m2 team Plasterers }
-  stage Handover { output house needs 200 m2 per house }
-}
-kpi PlasterRate {
-  of Construction.Plastering
-  per person per day
-  target 35
-}
-`;
+const PLAN = plasteringPlan(35);
 
 /** A folder with the old plan in old/ and the new one in new/. */
 function sides(before: Record<string, string>, after: Record<string, string>): string {

@@ -4,27 +4,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { folderWith, runOkr, runOkrInProcess } from './run-cli.js';
+import { plasteringPlan } from '../../../test/fixtures/plastering.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const okr = runOkrInProcess;
 
-const PLAN = `unit house "houses"
-unit m2 "m²"
-team Plasterers { headcount 3 }
-objective Deliver {
-  keyresult Houses { target 10 house per month via Construction }
-}
-process Construction {
-  stage Plastering { output m2 team Plasterers }
-  stage Handover { output house needs 200 m2 per house }
-}
-kpi PlasterRate {
-  of Construction.Plastering
-  per person per day
-  target 32
-}
-`;
+const PLAN = plasteringPlan();
 
 describe('okr diff --scenario on the examples (issue 14: done when)', () => {
     it('shows 31.7 → 20.6 m²/person/day for the plastering KPI, through the built binary', () => {

@@ -8,23 +8,9 @@ import { AstUtils } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildWorkspace } from './workspace.js';
 import { ScenarioPlanWorkspace } from '../src/plan/scenario-workspace.js';
+import { plasteringPlan } from '../../../test/fixtures/plastering.js';
 
-const PLAN = `unit house "houses"
-unit m2 "m²"
-team Plasterers { headcount 3 }
-objective Deliver {
-  keyresult Houses { target 10 house per month via Construction }
-}
-process Construction {
-  stage Plastering { output m2 team Plasterers }
-  stage Handover { output house needs 200 m2 per house }
-}
-kpi PlasterRate {
-  of Construction.Plastering
-  per person per day
-  target 32
-}
-`;
+const PLAN = plasteringPlan();
 
 const HIRE = `scenario Hire "Hire two plasterers" {
   team Plasterers { headcount 5 }
